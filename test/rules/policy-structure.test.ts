@@ -22,7 +22,7 @@ ruleTester.run(rule, {
       errors: [
         { messageId: 'missingElement', path: ['Statement', 0], line: 4, column: 5, message: 'Statement 0 has no Action or NotAction element.' },
         { messageId: 'missingElement', path: ['Statement', 0], line: 4, column: 5, message: 'Statement 0 has no Effect element.' },
-        { messageId: 'invalidEffect', path: ['Statement', 1, 'Effect'], line: 10, column: 17 },
+        { messageId: 'invalidEffect', path: ['Statement', 1, 'Effect'], line: 8, column: 17 },
       ],
     },
     { name: 'Action and NotAction together', code: policy({ Effect: 'Allow', Action: 's3:*', NotAction: 's3:DeleteBucket', Resource: '*' }), errors: [{ messageId: 'bothElements', path: ['Statement', 0, 'NotAction'], line: 7, column: 7 }] },
