@@ -84,6 +84,17 @@ export function lint(request: LintRequest): LintResult {
   const seen = new Set(files.map((f) => resolve(f.source.filePath)));
   const context = (request.contextSources ?? []).filter((s) => !seen.has(resolve(s.filePath))).map((s) => load(s, false));
 
+  const policySets = buildPolicySets(config, [...files, ...context]);
+  const setsByDocument = new Map<string, PolicySet[]>();
+  for (const set of policySets) {
+    for (const doc of [...set.identity, set.boundary, set.trust]) {
+      if (!doc) continue;
+      const list = setsByDocument.get(doc.id) ?? [];
+      if (!list.includes(set)) list.push(set);
+      setsByDocument.set(doc.id, list);
+    }
+  }
+  const policySetsFor = (doc: PolicyDocument): readonly PolicySet[] => setsByDocument.get(doc.id) ?? [];
   const findings = new Map<string, Finding[]>(files.map((f) => [f.source.filePath, []]));
   const settings: RuleSettings = { variables: config.variables };
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
@@ -99,6 +110,7 @@ export function lint(request: LintRequest): LintResult {
         id,
         options: setting.options,
         settings,
+        policySetsFor,
         report: (d: ReportDescriptor<string>) => {
           const target = d.document ?? doc;
           if (!target) throw new Error('report() needs a document outside document hooks');
@@ -118,14 +130,14 @@ export function lint(request: LintRequest): LintResult {
     }
   }
 
-  for (const set of buildPolicySets(config, [...files, ...context])) {
+  for (const set of policySets) {
     const anchor = set.identity[0] ?? set.boundary ?? set.trust;
     if (!anchor) continue;
     const enabledForAnchor = config.rulesFor(anchor.filePath);
     for (const rule of rules) {
       const setting = enabledForAnchor.get(rule.meta.id);
       if (!setting) continue;
-      const probe = rule.create({ id: rule.meta.id, options: setting.options, settings, report: () => undefined });
+      const probe = rule.create({ id: rule.meta.id, options: setting.options, settings, policySetsFor, report: () => undefined });
       if (!probe.policySet) continue;
       guard(rule, anchor.filePath, anchor.name, emit, () =>
         rule
@@ -133,6 +145,7 @@ export function lint(request: LintRequest): LintResult {
             id: rule.meta.id,
             options: setting.options,
             settings,
+            policySetsFor,
             report: (d) => {
               if (!d.document) throw new Error('report() in a policySet hook needs `document`');
               const fileSetting = config.rulesFor(d.document.filePath).get(rule.meta.id);

@@ -62,6 +62,11 @@ export interface RuleContext<Options, MessageIds extends string> {
   readonly options: Readonly<Options>;
   readonly settings: RuleSettings;
   report(descriptor: ReportDescriptor<MessageIds>): void;
+  /**
+   * The policy sets a document belongs to. A cross-policy rule can leave a member document to
+   * its policySet hook, where the other policies of the set are visible.
+   */
+  policySetsFor(doc: PolicyDocument): readonly PolicySet[];
 }
 
 export interface UnparsedInput {
