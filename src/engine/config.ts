@@ -164,11 +164,37 @@ function readConfigFile(filePath: string): unknown {
   }
   try {
     if (/\.ya?ml$/.test(filePath)) return parseYaml(text);
-    const value = JSON.parse(text) as Record<string, unknown>;
+    const value = JSON.parse(filePath.endsWith('package.json') ? text : stripJsonComments(text)) as Record<string, unknown>;
     return filePath.endsWith('package.json') ? value.iamlint : value;
   } catch (e) {
     throw new ConfigError(`Config ${filePath} is not valid ${/\.ya?ml$/.test(filePath) ? 'YAML' : 'JSON'}: ${(e as Error).message}`);
   }
+}
+
+/** Removes // and /* */ comments outside strings, keeping line breaks (so JSON.parse positions stay right). */
+export function stripJsonComments(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end < 0 ? text.length : end + 2;
+      out += text.slice(i, stop).replace(/[^\n]/g, ' ');
+      i = stop;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
 }
 
 /** The nearest config file from `startDir` upwards (package.json only when it has an "iamlint" key). */

@@ -599,7 +599,7 @@ export function getConditionKey(key: string): ConditionKeyInfo | undefined {
     const found = findInTable(serviceKeyTable(service), lower);
     if (found) return found;
   }
-  return findInTable(crossServiceKeyTable(), lower) ?? oidcClaimKey(prefix, lower.slice(colon + 1));
+  return oidcClaimKey(prefix, lower.slice(colon + 1)) ?? findInTable(crossServiceKeyTable(), lower);
 }
 
 // ---------------------------------------------------------------------------------------------

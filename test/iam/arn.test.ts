@@ -35,6 +35,25 @@ describe('parseArn', () => {
     });
   });
 
+  it('does not split on a colon inside ${...}', () => {
+    expect(parseArn('arn:aws:iam::${aws:accountid}:user/${aws:username}')).toEqual({
+      partition: 'aws',
+      service: 'iam',
+      region: '',
+      account: '${aws:accountid}',
+      resource: 'user/${aws:username}',
+    });
+    expect(parseArn('arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/${Repo}')).toEqual({
+      partition: '${AWS::Partition}',
+      service: 'ecr',
+      region: '${AWS::Region}',
+      account: '${AWS::AccountId}',
+      resource: 'repository/${Repo}',
+    });
+    expect(parseArn('arn:aws:s3:::${a:b')?.resource).toBe('${a:b'); // unterminated: ordinary text
+    expect(parseArn('arn:aws:${x:y}')).toBeUndefined();
+  });
+
   it('allows an empty resource when all six parts are present', () => {
     expect(parseArn('arn:aws:s3:::')?.resource).toBe('');
   });
