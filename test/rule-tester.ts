@@ -18,6 +18,8 @@ export interface TestCase<Options> {
   readonly kind?: PolicyKind;
   readonly policySets?: readonly PolicySetConfig[];
   readonly variables?: Readonly<Record<string, string>>;
+  /** Simulates a file that cannot be read (the text is ignored). */
+  readonly readError?: string;
 }
 
 export interface ExpectedError<MessageIds extends string> {
@@ -44,7 +46,7 @@ export function policy(...statements: readonly object[]): string {
 export function runRule<Options extends object, MessageIds extends string>(rule: Rule<Options, MessageIds>, testCase: TestCase<Options>): Finding[] {
   const files: SourceFile[] = testCase.files
     ? Object.entries(testCase.files).map(([filePath, text]) => ({ filePath, text }))
-    : [{ filePath: 'policy.json', text: testCase.code ?? '' }];
+    : [{ filePath: 'policy.json', text: testCase.code ?? '', ...(testCase.readError ? { readError: testCase.readError } : {}) }];
   const overrides = testCase.kind ? [{ files: ['**'], kind: testCase.kind }] : undefined;
   const config = configFromObject(
     {

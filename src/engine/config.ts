@@ -171,7 +171,7 @@ function readConfigFile(filePath: string): unknown {
   }
 }
 
-/** Removes // and /* */ comments outside strings, keeping line breaks (so JSON.parse positions stay right). */
+/** Removes line and block comments outside strings, keeping line breaks (so JSON.parse positions stay right). */
 export function stripJsonComments(text: string): string {
   let out = '';
   let i = 0;

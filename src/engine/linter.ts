@@ -13,6 +13,10 @@ export interface SourceFile {
   /** Path shown in output: relative to the working directory, forward slashes. */
   readonly filePath: string;
   readonly text: string;
+  /** Set when the file could not be read: reported as a json-syntax finding, never an abort. */
+  readonly readError?: string;
+  /** Found by a directory walk (not named): linted only when its content looks like a policy. */
+  readonly walked?: boolean;
 }
 
 export interface RelatedLocation {
@@ -66,8 +70,11 @@ interface LoadedFile {
   readonly reported: boolean;
   readonly documents: PolicyDocument[];
   readonly unparsed: UnparsedDocument[];
+  /** False for a walked file that holds no policy (e.g. package.json): left out of the results. */
+  readonly relevant: boolean;
 }
 
+const START = { line: 1, column: 1, offset: 0 };
 const INTERNAL_ERROR = 'internal-error';
 
 export function lint(request: LintRequest): LintResult {
@@ -77,10 +84,15 @@ export function lint(request: LintRequest): LintResult {
   const load = (source: SourceFile, reported: boolean): LoadedFile => {
     const abs = resolve(source.filePath);
     const kind = setKinds.get(abs) ?? config.kindFor(source.filePath);
+    if (source.readError !== undefined) {
+      const at = { value: null, path: [], range: { start: START, end: START } };
+      return { source, reported, documents: [], unparsed: [{ filePath: source.filePath, reason: 'read', message: source.readError, at }], relevant: true };
+    }
     const extracted = extractDocuments(source.filePath, source.text, { kind, substitute });
-    return { source, reported, documents: extracted.documents, unparsed: extracted.unparsed };
+    const relevant = !source.walked || extracted.looksLikePolicy || (extracted.unparsed.length > 0 && /"(Statement|Effect)"/.test(source.text));
+    return { source, reported, documents: extracted.documents, unparsed: extracted.unparsed, relevant };
   };
-  const files = request.sources.map((s) => load(s, true));
+  const files = request.sources.map((s) => load(s, true)).filter((f) => f.relevant);
   const seen = new Set(files.map((f) => resolve(f.source.filePath)));
   const context = (request.contextSources ?? []).filter((s) => !seen.has(resolve(s.filePath))).map((s) => load(s, false));
 
@@ -178,7 +190,7 @@ function guard(rule: AnyRule, filePath: string, name: string, emit: (f: Finding)
     run();
   } catch (e) {
     const message = `Rule ${rule.meta.id} failed on this input: ${(e as Error)?.message ?? String(e)}`;
-    const at = { line: 1, column: 1, offset: 0 };
+    const at = START;
     emit({
       ruleId: INTERNAL_ERROR,
       messageId: 'ruleFailed',

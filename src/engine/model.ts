@@ -129,6 +129,8 @@ export interface PolicyDocument {
 /** A file or embedded block that could not be parsed at all. */
 export interface UnparsedDocument {
   readonly filePath: string;
+  /** syntax: the text does not parse; read: the file could not be read at all. */
+  readonly reason: 'syntax' | 'read';
   readonly message: string;
   readonly at: Located<null>;
 }

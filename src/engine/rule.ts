@@ -71,6 +71,7 @@ export interface RuleContext<Options, MessageIds extends string> {
 
 export interface UnparsedInput {
   readonly filePath: string;
+  readonly reason: 'syntax' | 'read';
   readonly message: string;
   readonly at: Located<null>;
 }

@@ -27,7 +27,7 @@ export function extractDocuments(filePath: string, text: string, options: Extrac
     const { position, message } = parsed.error;
     return {
       documents: [],
-      unparsed: [{ filePath, message, at: { value: null, path: [], range: { start: position, end: position } } }],
+      unparsed: [{ filePath, reason: 'syntax', message, at: { value: null, path: [], range: { start: position, end: position } } }],
       looksLikePolicy: true,
     };
   }

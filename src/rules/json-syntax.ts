@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule.js';
 
-export default defineRule<Record<string, never>, 'parseError'>({
+export default defineRule<Record<string, never>, 'parseError' | 'unreadable'>({
   meta: {
     id: 'json-syntax',
     docs: {
@@ -12,13 +12,13 @@ export default defineRule<Record<string, never>, 'parseError'>({
     defaultSeverity: 'error',
     schema: { type: 'object', additionalProperties: false, properties: {} },
     defaultOptions: {},
-    messages: { parseError: 'Not valid JSON: {{message}}.' },
+    messages: { parseError: 'Not valid JSON: {{message}}.', unreadable: 'The file could not be read: {{message}}.' },
     runsOnUnparsed: true,
   },
   create(context) {
     return {
       unparsed(input) {
-        context.report({ node: input.at, messageId: 'parseError', data: { message: input.message } });
+        context.report({ node: input.at, messageId: input.reason === 'read' ? 'unreadable' : 'parseError', data: { message: input.message } });
       },
     };
   },

@@ -12,6 +12,7 @@ ruleTester.run(rule, {
     { name: 'empty file', code: '', errors: [{ messageId: 'parseError', line: 1, column: 1, message: 'Not valid JSON: Empty document: expected a JSON value.' }] },
     { name: 'single quotes', code: "{'Version': '2012-10-17'}", errors: [{ messageId: 'parseError', line: 1, column: 2 }] },
     { name: 'trailing garbage', code: '{}\n}', errors: [{ messageId: 'parseError', line: 2, column: 1, message: "Not valid JSON: Unexpected '}' after the end of the JSON value." }] },
+    { name: 'unreadable file', readError: 'EACCES: permission denied', errors: [{ messageId: 'unreadable', line: 1, column: 1, message: 'The file could not be read: EACCES: permission denied.' }] },
     { name: 'line break inside a string', code: '{"Version": "2012-\n10-17"}', errors: [{ messageId: 'parseError', line: 1, column: 19 }] },
   ],
 });

@@ -1,0 +1,103 @@
+/** Command-line arguments (node:util parseArgs) → a typed request; usage errors exit 2. */
+import { parseArgs } from 'node:util';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+
+export interface CliOptions {
+  readonly paths: string[];
+  readonly format: OutputFormat;
+  readonly output: string | undefined;
+  readonly config: string | undefined;
+  readonly maxWarnings: number | undefined;
+  readonly quiet: boolean;
+  readonly color: boolean | undefined;
+  readonly stdin: boolean;
+  readonly stdinFilename: string | undefined;
+  readonly listRules: boolean;
+  readonly printConfig: string | undefined;
+  readonly version: boolean;
+  readonly help: boolean;
+  readonly debug: boolean;
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const HELP = `Usage: iamlint [options] [paths...]
+
+Lint AWS IAM policies offline. Paths may be files, directories (walked for policy files) or globs;
+the default is the current directory.
+
+Options:
+  -f, --format <text|json|sarif>  Output format (default: text)
+  -o, --output <file>             Write the report to a file instead of stdout
+  -c, --config <file>             Use this config file instead of looking for .iamlintrc.json
+      --max-warnings <n>          Fail (exit 1) when there are more than n warnings
+      --quiet                     Report errors only
+      --color / --no-color        Force colors on or off (default: on for a TTY, honours NO_COLOR)
+      --stdin                     Lint text from standard input
+      --stdin-filename <name>     File name to use for --stdin (for config overrides and output)
+      --list-rules                List all rules with their default severity and exit
+      --print-config <file>       Print the rules and options that apply to <file> and exit
+      --debug                     Show stack traces for internal errors
+  -v, --version                   Print the iamlint and IAM data versions
+  -h, --help                      Show this help
+
+Exit codes: 0 no failing findings, 1 errors (or too many warnings), 2 usage, config or internal error.`;
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        stdin: { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
+        'list-rules': { type: 'boolean' },
+        'print-config': { type: 'string' },
+        debug: { type: 'boolean' },
+        version: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
+  }
+  const v = parsed.values;
+  const format = (v.format ?? 'text') as OutputFormat;
+  if (!FORMATS.includes(format)) throw new UsageError(`Unknown format "${v.format}": use one of ${FORMATS.join(', ')}.`);
+  let maxWarnings: number | undefined;
+  if (v['max-warnings'] !== undefined) {
+    maxWarnings = Number(v['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number >= 0, got "${v['max-warnings']}".`);
+  }
+  if (v['stdin-filename'] !== undefined && !v.stdin) throw new UsageError('--stdin-filename needs --stdin.');
+  if (v.stdin && parsed.positionals.length > 0) throw new UsageError('--stdin cannot be combined with paths.');
+  return {
+    paths: parsed.positionals,
+    format,
+    output: v.output,
+    config: v.config,
+    maxWarnings,
+    quiet: v.quiet ?? false,
+    color: v['no-color'] ? false : v.color,
+    stdin: v.stdin ?? false,
+    stdinFilename: v['stdin-filename'],
+    listRules: v['list-rules'] ?? false,
+    printConfig: v['print-config'],
+    version: v.version ?? false,
+    help: v.help ?? false,
+    debug: v.debug ?? false,
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * Corpus test: every AWS managed policy, all rules. No crash, no internal error, and the number of
+ * findings per rule matches the committed, hand-reviewed snapshot (test/corpus-counts.json).
+ */
+import { describe, expect, it } from 'vitest';
+import { configFromObject } from '../src/engine/config.js';
+import { lint, type LintResult } from '../src/engine/linter.js';
+import { builtinRules } from '../src/rules/index.js';
+import { loadManagedPolicies } from '../scripts/corpus.js';
+
+describe('AWS managed-policy corpus', () => {
+  const sources = loadManagedPolicies();
+  let result: LintResult;
+
+  it('loads the whole corpus', () => {
+    expect(sources.length).toBeGreaterThan(1500);
+    result = lint({ sources, config: configFromObject({ extends: ['iamlint:all'] }, builtinRules), rules: builtinRules });
+    expect(result.files).toHaveLength(sources.length);
+  });
+
+  it('lints every policy without an internal error or a parse failure', () => {
+    const broken = result.files.flatMap((f) => f.findings).filter((f) => f.ruleId === 'internal-error' || f.ruleId === 'json-syntax');
+    expect(broken.map((f) => `${f.filePath}: ${f.message}`)).toEqual([]);
+  });
+
+  it('finds the reviewed number of findings per rule', async () => {
+    const counts: Record<string, number> = Object.fromEntries(builtinRules.map((r) => [r.meta.id, 0]));
+    for (const f of result.files) for (const x of f.findings) counts[x.ruleId] = (counts[x.ruleId] ?? 0) + 1;
+    await expect(`${JSON.stringify({ policies: sources.length, findingsPerRule: counts }, null, 2)}\n`).toMatchFileSnapshot('corpus-counts.json');
+  });
+});
