@@ -46,7 +46,7 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
       variables: {
         type: 'object',
         additionalProperties: { type: 'string' },
-        propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_.-]*$' },
+        propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_.-]*(::[A-Za-z0-9_.-]+)*$' },
         description: 'Values substituted for {NAME}, <NAME> and ${NAME} placeholders before checking.',
       },
       policySets: {

@@ -57,9 +57,10 @@ export function grantingDocuments(set: PolicySet): PolicyDocument[] {
   return set.identity.filter(grantsIdentityPermissions);
 }
 
-/** `statement "Sid"` or `statement 2` for messages. */
-export function statementLabel(stmt: Statement): string {
-  return stmt.sid && stmt.sid.value !== '' ? `statement "${stmt.sid.value}"` : `statement ${stmt.index}`;
+/** `statement "Sid"` or `statement 2` for messages (`Statement …` at the start of a sentence). */
+export function statementLabel(stmt: Statement, sentenceStart = false): string {
+  const word = sentenceStart ? 'Statement' : 'statement';
+  return stmt.sid && stmt.sid.value !== '' ? `${word} "${stmt.sid.value}"` : `${word} ${stmt.index}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,14 +194,14 @@ export function isServiceTest(c: ConditionEntry): boolean {
 }
 
 /**
- * A Deny in these documents that limits `iam:PassRole` on every role to named services
- * (`StringNotEquals`/`StringNotLike` on `iam:PassedToService`, unconditioned otherwise):
- * it makes an unconditioned Allow of PassRole safe.
+ * A Deny in these documents that refuses `iam:PassRole`, on every role `allow` grants, to all
+ * but named services (`StringNotEquals`/`StringNotLike` on `iam:PassedToService`, no other
+ * condition): it makes the unconditioned Allow safe.
  */
-export function passRoleServiceGuard(docs: readonly PolicyDocument[]): ActionGrant | undefined {
+export function passRoleServiceGuard(docs: readonly PolicyDocument[], allow: Statement): ActionGrant | undefined {
   for (const document of docs) {
     for (const statement of document.statements) {
-      if (!isDeny(statement) || !coversAllResources(statement)) continue;
+      if (!isDeny(statement) || !resourcesCovered(statement, allow)) continue;
       const entry = actionEntryFor(statement, PASS_ROLE_ACTION);
       if (!entry) continue;
       const guards = passedToServiceConditions(statement);
@@ -211,6 +212,16 @@ export function passRoleServiceGuard(docs: readonly PolicyDocument[]): ActionGra
     }
   }
   return undefined;
+}
+
+/** Does `outer`'s Resource cover every resource of `inner` (sound, not complete)? */
+function resourcesCovered(outer: Statement, inner: Statement): boolean {
+  const o = outer.resource;
+  const i = inner.resource;
+  if (!o || !i || o.negated) return false;
+  if (coversAllResources(outer)) return true;
+  if (i.negated) return false;
+  return i.values.every((r) => o.values.some((p) => wildcardCovers(p.value, r.value)));
 }
 
 /**

@@ -238,6 +238,19 @@ export function supportsResourceArns(a: ActionInfo): boolean {
   return a.resourceTypes.some((rt) => rt.name.length > 0);
 }
 
+/**
+ * Actions the service data lists with an optional resource type although their ordinary request
+ * names no resource and is authorized on `"*"`: `cloudwatch:PutMetricData` takes a `dataset` ARN
+ * only for OTLP datasets; publishing ordinary metrics needs `"*"` (narrowed with
+ * `cloudwatch:namespace`).
+ */
+const STAR_IN_PRACTICE: ReadonlySet<string> = new Set(['cloudwatch:putmetricdata']);
+
+/** True when granting the action on `"*"` is required for its ordinary use (so never "unscoped"). */
+export function ordinaryUseNeedsStar(a: ActionInfo): boolean {
+  return !supportsResourceArns(a) || STAR_IN_PRACTICE.has(a.fullName.toLowerCase());
+}
+
 /** Case-insensitive wildcard match of `service:action` strings; pure string, no data. */
 export function actionMatches(pattern: string, action: string): boolean {
   return wildcardMatch(pattern, action, true);

@@ -28,7 +28,7 @@ describe('parseJson', () => {
     const arr = stmt.value;
     expect(arr.range.start).toMatchObject({ line: 2, column: 16 });
     expect(arr.range.end).toMatchObject({ line: 4, column: 4 });
-    const action = ((arr as { items: ObjectNode[] }).items[0]).entries[0];
+    const action = ((arr as unknown as { items: ObjectNode[] }).items[0]).entries[0];
     expect(action.value.path).toEqual(['Statement', 0, 'Action']);
     expect(action.value.range.start).toMatchObject({ line: 3, column: 16 });
     expect(action.value.range.end).toMatchObject({ line: 3, column: 30 });

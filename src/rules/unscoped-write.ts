@@ -1,0 +1,145 @@
+import type { Located, PolicyKind, Statement } from '../engine/model.js';
+import { defineRule } from '../engine/rule.js';
+import type { AccessLevel } from '../iam/access-level.js';
+import { expandActionPattern, ordinaryUseNeedsStar, type ActionInfo } from '../iam/service-data.js';
+import { isAllow } from '../iam/statement.js';
+import { hasWildcard, wildcardMatch } from '../iam/wildcard.js';
+
+type MessageIds = 'unscopedAction' | 'unscopedPattern';
+
+/**
+ * Condition keys (IAM wildcard patterns, case-insensitive) that tie a statement to particular
+ * resources even though its Resource is `"*"`: the resource's tags
+ * (`aws:ResourceTag/…` and service keys such as `ecr:ResourceTag/…`), its account
+ * (`aws:ResourceAccount`, `s3:ResourceAccount`) and its organization
+ * (`aws:ResourceOrgID`, `aws:ResourceOrgPaths`). A statement with a positive condition on one
+ * of them (not `...IfExists`, not a negated operator, not `Null`) is not reported.
+ */
+export const RESOURCE_SCOPING_CONDITION_KEYS: readonly string[] = Object.freeze([
+  '*:ResourceTag/*',
+  'aws:ResourceAccount',
+  's3:ResourceAccount',
+  'aws:ResourceOrgID',
+  'aws:ResourceOrgPaths',
+]);
+
+const MUTATING_LEVELS: ReadonlySet<AccessLevel> = new Set(['Write', 'Permissions management', 'Tagging']);
+/** Boundaries, SCPs and RCPs only cap permissions. */
+const GRANTING_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'resource']);
+const ONLY_STARS = /^\*+$/;
+/** `*` (or `*:*`) on `"*"` is full admin: full-admin reports it. */
+const ALL_ACTIONS = /^\*+(?::\*+)?$/;
+const POSITIVE_OPERATOR = /^(String|Arn)(Equals|EqualsIgnoreCase|Like)$/;
+const EXAMPLES = 3;
+
+/**
+ * `"*"`, or an ARN pattern that matches every ARN: `arn:*`, `arn:*:*:*:*:*`, or with a
+ * concrete partition `arn:aws:*:*:*:*` (every other field a bare `*`).
+ */
+export function isAllResourcePattern(resource: string): boolean {
+  if (ONLY_STARS.test(resource)) return true;
+  const fields = resource.split(':');
+  if (fields[0] !== 'arn' || fields.length < 2) return false;
+  const rest = fields.length > 2 && /^aws[a-z-]*$/.test(fields[1]) ? fields.slice(2) : fields.slice(1);
+  return rest.every((f) => ONLY_STARS.test(f));
+}
+
+function scopedByCondition(stmt: Statement): boolean {
+  return stmt.conditions.some(
+    (c) =>
+      !c.parsedOperator.ifExists &&
+      POSITIVE_OPERATOR.test(c.parsedOperator.base) &&
+      RESOURCE_SCOPING_CONDITION_KEYS.some((k) => wildcardMatch(k, c.key.value, true)),
+  );
+}
+
+function statementLabel(stmt: Statement): string {
+  return stmt.sid ? `statement "${stmt.sid.value}"` : `statement ${stmt.index}`;
+}
+
+function describeTypes(action: ActionInfo): string {
+  const names = action.resourceTypes.map((rt) => rt.name).filter((n) => n.length > 0);
+  return [...new Set(names)].join(', ');
+}
+
+export default defineRule<{ ignoreActions: string[] }, MessageIds>({
+  meta: {
+    id: 'unscoped-write',
+    docs: {
+      description: 'Report Write, Permissions-management and Tagging actions allowed on `"*"` when the action supports resource-level ARNs',
+      why:
+        'An action that accepts resource ARNs but is granted on `"*"` (or an ARN pattern of only wildcards such as `arn:aws:*:*:*:*`) works on every such resource in every account the policy reaches: ' +
+        '`ecr:PutImage` or `ecr:DeleteRepository` on `"*"` lets the principal overwrite or delete any repository, not just the one its pipeline publishes. ' +
+        'Mutating access levels are checked: Write, Permissions management and Tagging, after expanding wildcards such as `ecr:Put*`. ' +
+        'Actions that support no resource ARN (`ecr:GetAuthorizationToken`, `ec2:DescribeInstances`, `cloudwatch:PutMetricData` for ordinary metrics) can only be granted on `"*"` and are never reported. ' +
+        'A statement is also left alone when a condition ties it to resources: a positive, non-IfExists condition on `aws:ResourceTag/…`, `<service>:ResourceTag/…`, `aws:ResourceAccount`, `s3:ResourceAccount`, `aws:ResourceOrgID` or `aws:ResourceOrgPaths` (exported as RESOURCE_SCOPING_CONDITION_KEYS). ' +
+        'The bare `*` action is left to full-admin, NotAction and NotResource to allow-not-action and allow-not-resource; a `service:*` entry is reported here for the write actions it grants on `"*"` and by service-wildcard-action for its breadth. Boundaries, SCPs and RCPs only cap permissions and are not checked.',
+      fix:
+        'Scope the actions to the ARNs they need (for example `arn:aws:ecr:us-east-1:111122223333:repository/my-app`), and keep actions that only support `"*"` in a separate statement. ' +
+        'Where names are not known in advance, scope with a condition on the resource tags or account. Accept deliberate grants with `ignoreActions` (IAM wildcard patterns such as `logs:*`).',
+      recommended: true,
+      references: [
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
+        'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html',
+        'https://docs.aws.amazon.com/AmazonECR/latest/userguide/security_iam_id-based-policy-examples.html',
+        'https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html',
+      ],
+    },
+    defaultSeverity: 'warning',
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        ignoreActions: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Actions to accept on "*", as IAM wildcard patterns (case-insensitive), e.g. ["logs:*", "ecr:CreateRepository"].',
+        },
+      },
+    },
+    defaultOptions: { ignoreActions: [] },
+    messages: {
+      unscopedAction:
+        '{{action}} ({{level}}) is allowed on "{{resource}}" in {{statement}}, but it supports resource-level permissions ({{resourceTypes}}): scope it to the ARNs it needs.',
+      unscopedPattern:
+        '"{{entry}}" allows {{count}} write, permissions-management or tagging actions that support resource-level permissions ({{examples}}) on "{{resource}}" in {{statement}}: scope them to the ARNs they need.',
+    },
+  },
+  create(context) {
+    const ignored = context.options.ignoreActions;
+    const isIgnored = (a: ActionInfo) => ignored.some((p) => wildcardMatch(p, a.fullName, true));
+    const isUnscopedWrite = (a: ActionInfo) =>
+      MUTATING_LEVELS.has(a.accessLevel) &&
+      !ordinaryUseNeedsStar(a) &&
+      !isIgnored(a);
+    return {
+      statement(stmt, doc) {
+        if (!isAllow(stmt) || !GRANTING_KINDS.has(doc.kind)) return;
+        if (!stmt.action || stmt.action.negated || !stmt.resource || stmt.resource.negated) return;
+        const resource: Located<string> | undefined = stmt.resource.values.find((r) => isAllResourcePattern(r.value));
+        if (!resource || scopedByCondition(stmt)) return;
+        for (const entry of stmt.action.values) {
+          if (ALL_ACTIONS.test(entry.value)) continue;
+          const actions = expandActionPattern(entry.value).filter(isUnscopedWrite);
+          if (actions.length === 0) continue;
+          const common = { resource: resource.value, statement: statementLabel(stmt) };
+          if (!hasWildcard(entry.value)) {
+            const [action] = actions;
+            context.report({
+              node: entry,
+              messageId: 'unscopedAction',
+              data: { ...common, action: action.fullName, level: action.accessLevel, resourceTypes: describeTypes(action) },
+            });
+          } else {
+            const names = actions.map((a) => a.fullName).sort().slice(0, EXAMPLES);
+            context.report({
+              node: entry,
+              messageId: 'unscopedPattern',
+              data: { ...common, entry: entry.value, count: actions.length, examples: actions.length > EXAMPLES ? `${names.join(', ')}, …` : names.join(', ') },
+            });
+          }
+        }
+      },
+    };
+  },
+});
