@@ -56,7 +56,7 @@ export async function main(argv: readonly string[], io: CliIo, rules: readonly A
       ? [{ filePath: options.stdinFilename ?? '<stdin>', text: await io.readStdin() }]
       : discoverFiles(options.paths, { cwd: io.cwd, ignorePatterns: config.ignorePatterns, configDir: config.baseDir }).map((f) => readSource(resolve(io.cwd, f.filePath), f.filePath, f.walked));
     const contextSources = readPolicySetFiles(config, io.cwd);
-    let result = lint({ sources, contextSources, config, rules });
+    let result = lint({ sources, contextSources, config, rules, cwd: io.cwd });
     if (options.quiet) result = onlyErrors(result);
     const color = options.output ? false : (options.color ?? (io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb')) || io.env.FORCE_COLOR === '1';
     const report = getFormatter(options.format)(result, { cwd: io.cwd, rules, color, toolVersion: toolVersion() });

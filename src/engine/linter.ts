@@ -63,6 +63,8 @@ export interface LintRequest {
   readonly contextSources?: readonly SourceFile[];
   readonly config: ResolvedConfig;
   readonly rules: readonly AnyRule[];
+  /** Directory the relative file paths are relative to (default: the process working directory). */
+  readonly cwd?: string;
 }
 
 interface LoadedFile {
@@ -79,11 +81,12 @@ const INTERNAL_ERROR = 'internal-error';
 
 export function lint(request: LintRequest): LintResult {
   const { config, rules } = request;
+  const cwd = request.cwd ?? process.cwd();
+  const abs = (filePath: string) => resolve(cwd, filePath);
   const substitute = makeSubstituter(config.variables);
   const setKinds = kindsFromPolicySets(config);
   const load = (source: SourceFile, reported: boolean): LoadedFile => {
-    const abs = resolve(source.filePath);
-    const kind = setKinds.get(abs) ?? config.kindFor(source.filePath);
+    const kind = setKinds.get(abs(source.filePath)) ?? config.kindFor(abs(source.filePath));
     if (source.readError !== undefined) {
       const at = { value: null, path: [], range: { start: START, end: START } };
       return { source, reported, documents: [], unparsed: [{ filePath: source.filePath, reason: 'read', message: source.readError, at }], relevant: true };
@@ -93,10 +96,10 @@ export function lint(request: LintRequest): LintResult {
     return { source, reported, documents: extracted.documents, unparsed: extracted.unparsed, relevant };
   };
   const files = request.sources.map((s) => load(s, true)).filter((f) => f.relevant);
-  const seen = new Set(files.map((f) => resolve(f.source.filePath)));
-  const context = (request.contextSources ?? []).filter((s) => !seen.has(resolve(s.filePath))).map((s) => load(s, false));
+  const seen = new Set(files.map((f) => abs(f.source.filePath)));
+  const context = (request.contextSources ?? []).filter((s) => !seen.has(abs(s.filePath))).map((s) => load(s, false));
 
-  const policySets = buildPolicySets(config, [...files, ...context]);
+  const policySets = buildPolicySets(config, [...files, ...context], abs);
   const setsByDocument = new Map<string, PolicySet[]>();
   for (const set of policySets) {
     for (const doc of [...set.identity, set.boundary, set.trust]) {
@@ -114,7 +117,7 @@ export function lint(request: LintRequest): LintResult {
   const emit = (finding: Finding) => findings.get(finding.filePath)?.push(finding);
 
   for (const file of files) {
-    const enabled = config.rulesFor(file.source.filePath);
+    const enabled = config.rulesFor(abs(file.source.filePath));
     for (const [id, setting] of enabled) {
       const rule = byId.get(id);
       if (!rule) continue;
@@ -145,7 +148,7 @@ export function lint(request: LintRequest): LintResult {
   for (const set of policySets) {
     const anchor = set.identity[0] ?? set.boundary ?? set.trust;
     if (!anchor) continue;
-    const enabledForAnchor = config.rulesFor(anchor.filePath);
+    const enabledForAnchor = config.rulesFor(abs(anchor.filePath));
     for (const rule of rules) {
       const setting = enabledForAnchor.get(rule.meta.id);
       if (!setting) continue;
@@ -160,7 +163,7 @@ export function lint(request: LintRequest): LintResult {
             policySetsFor,
             report: (d) => {
               if (!d.document) throw new Error('report() in a policySet hook needs `document`');
-              const fileSetting = config.rulesFor(d.document.filePath).get(rule.meta.id);
+              const fileSetting = config.rulesFor(abs(d.document.filePath)).get(rule.meta.id);
               if (fileSetting) emit(toFinding(rule, fileSetting.severity, d.document.filePath, d.document.name, d));
             },
           })
@@ -269,8 +272,8 @@ function kindsFromPolicySets(config: ResolvedConfig): Map<string, PolicyKind> {
   return kinds;
 }
 
-function buildPolicySets(config: ResolvedConfig, files: readonly LoadedFile[]): PolicySet[] {
-  const byPath = new Map(files.map((f) => [resolve(f.source.filePath), f.documents]));
+function buildPolicySets(config: ResolvedConfig, files: readonly LoadedFile[], abs: (p: string) => string): PolicySet[] {
+  const byPath = new Map(files.map((f) => [abs(f.source.filePath), f.documents]));
   const docs = (p: string | undefined) => (p ? (byPath.get(resolve(config.baseDir, p)) ?? []) : []);
   return config.policySets.map((s) => ({
     name: s.name,

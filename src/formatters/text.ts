@@ -1,6 +1,6 @@
 /**
  * Human-readable output modelled on ESLint's "stylish": findings grouped under their file,
- * aligned columns, related locations indented under the finding, one summary line.
+ * aligned positions, related locations indented under the finding, one summary line.
  */
 import pc from 'picocolors';
 import type { Finding, LintResult } from '../engine/linter.js';
@@ -32,18 +32,20 @@ export const formatText: Formatter = (result: LintResult, ctx: FormatContext): s
   return `${blocks.join('\n\n')}\n\n${c.bold(paint(summary))}\n`;
 };
 
-/** Widths are measured on the plain text, then color is applied, so alignment survives ANSI codes. */
+/**
+ * Position and severity are aligned (widths measured on the plain text, so alignment survives
+ * ANSI codes); messages are not padded, since IAM messages name actions and ARNs and get long.
+ */
 function formatFindings(findings: readonly Finding[], c: Colors): string[] {
   const lineWidth = Math.max(...findings.map((f) => String(f.line).length));
   const columnWidth = Math.max(...findings.map((f) => String(f.column).length));
   const severityWidth = Math.max(...findings.map((f) => f.severity.length));
-  const messageWidth = Math.max(...findings.map((f) => oneLine(f.message).length));
 
   const lines: string[] = [];
   for (const f of findings) {
     const position = `${String(f.line).padStart(lineWidth)}:${String(f.column).padEnd(columnWidth)}`;
     const severity = f.severity.padEnd(severityWidth);
-    const message = oneLine(f.message).padEnd(messageWidth);
+    const message = oneLine(f.message);
     lines.push(`  ${c.dim(position)}  ${paintSeverity(c, f.severity, severity)}  ${message}  ${c.dim(f.ruleId)}`);
     for (const r of f.related) {
       lines.push(`    ${c.dim(`↳ ${r.filePath}:${r.line}:${r.column}`)} ${oneLine(r.message)}`);

@@ -16,10 +16,24 @@
  * Actions without resource-level permissions (`ecr:GetAuthorizationToken`) are requested on
  * the literal resource `*`: a statement applies to them only when one of its Resource patterns
  * matches the string `*` (or, for NotResource, none does).
+ *
+ * API: `grantsOf(stmt)` (Action entries → concrete actions, resource specs; cached);
+ * `requestedResource(action, spec)` (what the action is really requested on, or undefined when
+ * the grant can never apply to it); `allowedBy(action, requested, doc)`,
+ * `isDefinitelyDenied(action, requested, docs)` / `definiteDenials`; `evaluateGrant` combining
+ * them into effective | inapplicable | notAllowed | denied; trust helpers
+ * `principalIncludesService` and `servicePrincipals`.
  */
 import type { ElementList, Located, PolicyDocument, Statement } from '../engine/model.js';
 import { policyVariableToWildcard } from './policy-variables.js';
-import { actionMatches, expandActionPattern, supportsResourceArns, type ActionInfo } from './service-data.js';
+import {
+  actionMatches,
+  arnCanMatchResourceType,
+  expandActionPattern,
+  getResourceType,
+  supportsResourceArns,
+  type ActionInfo,
+} from './service-data.js';
 import { coversAction, isAllow, isDeny } from './statement.js';
 import { hasWildcard, wildcardCovers, wildcardIntersects, wildcardMatch } from './wildcard.js';
 
@@ -94,8 +108,33 @@ function resourceEntries(el: ElementList | undefined): GrantResource[] {
  * scoped to an ARN: that is a defect of the grant itself, not of another policy).
  */
 export function requestedResource(action: ActionInfo, resource: ResourceSpec): ResourceSpec | undefined {
-  if (supportsResourceArns(action) || resource.kind === 'literal') return resource;
-  return specAdmitsLiteral(resource, '*') ? { kind: 'literal', value: '*' } : undefined;
+  if (resource.kind === 'literal') return resource;
+  if (!supportsResourceArns(action)) return specAdmitsLiteral(resource, '*') ? { kind: 'literal', value: '*' } : undefined;
+  return resource.kind === 'pattern' && !patternFitsAction(resource.pattern, action) ? undefined : resource;
+}
+
+/**
+ * Can the pattern name a resource of one of the action's resource types? (`s3:ListBucket`
+ * on `arn:aws:s3:::b/*` cannot: that grant is broken on its own, resource-mismatch says so.)
+ * Unknown resource types are given the benefit of the doubt.
+ */
+function patternFitsAction(pattern: string, action: ActionInfo): boolean {
+  return action.resourceTypes.some((t) => t.name.length > 0 && patternFitsType(pattern, action.service, t.name));
+}
+
+// Many actions share a resource type (`*` stands for ~22k actions, ~3k types): remember the answer.
+const FIT_CACHE_LIMIT = 16384;
+const fitCache = new Map<string, boolean>();
+
+function patternFitsType(pattern: string, service: string, typeName: string): boolean {
+  const key = `${service}\u0000${typeName}\u0000${pattern}`;
+  const cached = fitCache.get(key);
+  if (cached !== undefined) return cached;
+  const info = getResourceType(service, typeName);
+  const fits = !info || arnCanMatchResourceType(pattern, info);
+  if (fitCache.size >= FIT_CACHE_LIMIT) fitCache.clear();
+  fitCache.set(key, fits);
+  return fits;
 }
 
 function specAdmitsLiteral(spec: ResourceSpec, value: string): boolean {
@@ -190,20 +229,29 @@ export interface StatementRef {
  * of `resource` (already the requested resource: see `requestedResource`), or undefined.
  */
 export function isDefinitelyDenied(action: ActionInfo, resource: ResourceSpec, docs: readonly PolicyDocument[]): StatementRef | undefined {
+  return definiteDenials(action, resource, docs, true)[0];
+}
+
+/** Every unconditioned Deny statement in `docs` that covers the action on all of `resource`, in order. */
+export function definiteDenials(action: ActionInfo, resource: ResourceSpec, docs: readonly PolicyDocument[], firstOnly = false): StatementRef[] {
+  const found: StatementRef[] = [];
   for (const document of docs) {
     for (const statement of document.statements) {
       if (!isDeny(statement) || statement.conditions.length > 0 || statement.conditionKey) continue;
-      if (statement.principal) continue; // resource-policy Deny: not about this principal's identity
+      if (statement.principal) continue; // a resource-policy Deny is about other principals
       if (!coversAction(statement, action.fullName)) continue;
-      if (denyResourcesCover(statement.resource, resource)) return { document, statement };
+      if (!denyResourcesCover(statement.resource, resource)) continue;
+      found.push({ document, statement });
+      if (firstOnly) return found;
     }
   }
-  return undefined;
+  return found;
 }
 
 /**
  * The first Allow statement of `doc` that covers the action on some resource of `resource`
- * (conditions assumed satisfiable), or undefined.
+ * (already the requested resource: see `requestedResource`; conditions assumed satisfiable),
+ * or undefined.
  */
 export function allowedBy(action: ActionInfo, resource: ResourceSpec, doc: PolicyDocument): Statement | undefined {
   return doc.statements.find(
@@ -218,7 +266,8 @@ export type GrantVerdict =
   | { readonly kind: 'inapplicable' }
   /** The boundary allows the action on none of the grant's resources. */
   | { readonly kind: 'notAllowed' }
-  | { readonly kind: 'denied'; readonly by: StatementRef };
+  /** Every Deny that blocks it, in document order (never empty). */
+  | { readonly kind: 'denied'; readonly by: readonly StatementRef[] };
 
 /**
  * Can an identity grant of `action` on `resource` take effect under a permissions boundary
@@ -233,8 +282,8 @@ export function evaluateGrant(
 ): GrantVerdict {
   const requested = requestedResource(action, resource);
   if (!requested) return { kind: 'inapplicable' };
-  const by = isDefinitelyDenied(action, requested, denyDocs);
-  if (by) return { kind: 'denied', by };
+  const by = definiteDenials(action, requested, denyDocs);
+  if (by.length > 0) return { kind: 'denied', by };
   if (boundary && !allowedBy(action, requested, boundary)) return { kind: 'notAllowed' };
   return { kind: 'effective' };
 }
@@ -261,5 +310,3 @@ export function principalIncludesService(stmt: Statement, service: string): bool
 export function servicePrincipals(stmt: Statement): Located<string>[] {
   return (stmt.principal?.entries ?? []).filter((e) => e.type.value === 'Service').flatMap((e) => e.values);
 }
-
-export { statementCoversAction };

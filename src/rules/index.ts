@@ -1,5 +1,6 @@
 /** The sorted registry of built-in rules: key === file name === meta.id. */
 import type { AnyRule } from '../engine/rule.js';
+import boundaryMissingGrant from './boundary-missing-grant.js';
 import duplicateKey from './duplicate-key.js';
 import ecrPushIncomplete from './ecr-push-incomplete.js';
 import jsonSyntax from './json-syntax.js';
@@ -10,10 +11,12 @@ import passroleResourceStar from './passrole-resource-star.js';
 import passroleWithoutPassedToService from './passrole-without-passed-to-service.js';
 import policyStructure from './policy-structure.js';
 import serviceWildcardAction from './service-wildcard-action.js';
+import trustServiceMismatch from './trust-service-mismatch.js';
 import unresolvedPlaceholder from './unresolved-placeholder.js';
 import unscopedWrite from './unscoped-write.js';
 
 export const builtinRules: readonly AnyRule[] = [
+  boundaryMissingGrant,
   duplicateKey,
   ecrPushIncomplete,
   jsonSyntax,
@@ -24,6 +27,7 @@ export const builtinRules: readonly AnyRule[] = [
   passroleWithoutPassedToService,
   policyStructure,
   serviceWildcardAction,
+  trustServiceMismatch,
   unresolvedPlaceholder,
   unscopedWrite,
 ];

@@ -6,13 +6,13 @@ import { cleanResult, ctx, finding, result, resultOf } from './fixtures.js';
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 describe('text formatter', () => {
-  it('groups findings by file with aligned columns, related locations and a summary', () => {
+  it('groups findings by file with aligned positions, related locations and a summary', () => {
     expect(formatText(result, ctx)).toBe(
       [
         'policies/app.json',
-        '    3:5   error    iam:PassRole is allowed without an iam:PassedToService condition.                       passrole-without-passed-to-service',
-        '   12:17  warning  s3:PutObject is allowed on "*".                                                         unscoped-write',
-        '   30:3   info     ec2:* allows every EC2 action.                                                          service-wildcard-action',
+        '    3:5   error    iam:PassRole is allowed without an iam:PassedToService condition.  passrole-without-passed-to-service',
+        '   12:17  warning  s3:PutObject is allowed on "*".  unscoped-write',
+        '   30:3   info     ec2:* allows every EC2 action.  service-wildcard-action',
         '  120:9   error    sagemaker:CreateTrainingJob is granted but the permissions boundary does not allow it.  boundary-missing-grant',
         '    ↳ policies/boundary.json:4:7 The boundary allows only these actions',
         '',
