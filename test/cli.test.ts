@@ -193,3 +193,31 @@ describe('iamlint CLI', () => {
     expect(help).toMatch(/^Usage: iamlint/);
   });
 });
+
+describe('the bundled examples', () => {
+  it('report the planted mistakes at their exact positions, with the repository config and its policy sets', async () => {
+    const r = await run(['--format', 'json', 'examples/'], ROOT);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[];
+    expect(out.flatMap((f) => f.messages.map((m) => `${f.filePath}:${m.line}:${m.column} ${m.ruleId}`))).toEqual([
+      'examples/codebuild/image-build-role-policy.json:8:19 unresolved-placeholder',
+      'examples/codebuild/image-build-role-policy.json:13:18 missing-ecr-auth-token',
+      'examples/codebuild/image-build-role-policy.json:19:18 ecr-push-incomplete',
+      'examples/codebuild/image-build-role-policy.json:25:18 unscoped-write',
+      'examples/codebuild/image-build-role-policy.json:25:42 unscoped-write',
+      'examples/codebuild/image-build-role-policy.json:25:66 unscoped-write',
+      'examples/codebuild/image-build-role-trust.json:6:20 trust-service-mismatch',
+      'examples/mlspace/app-policy.json:32:9 boundary-missing-grant',
+      'examples/mlspace/app-policy.json:51:50 boundary-missing-grant',
+      'examples/mlspace/notebook-policy.json:19:46 unscoped-write',
+      'examples/mlspace/notebook-policy.json:19:70 unscoped-write',
+      'examples/mlspace/notebook-policy.json:25:17 passrole-without-passed-to-service',
+      'examples/mlspace/notebook-policy.json:25:17 unscoped-write',
+      'examples/mlspace/notebook-policy.json:26:19 passrole-resource-star',
+      'examples/mlspace/notebook-policy.json:31:17 kms-create-grant-unconstrained',
+      'examples/mlspace/notebook-policy.json:37:18 boundary-missing-grant',
+    ]);
+    expect(out.map((f) => f.filePath)).toContain('examples/mlspace/permission-boundary.json');
+  });
+});

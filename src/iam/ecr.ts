@@ -28,6 +28,15 @@ export const ECR_LAYER_UPLOAD_ACTIONS = ['ecr:InitiateLayerUpload', 'ecr:UploadL
 /** What a push needs on the repository (plus the token). */
 export const ECR_PUSH_ACTIONS = [...ECR_LAYER_UPLOAD_ACTIONS, 'ecr:BatchCheckLayerAvailability'] as const;
 
+/**
+ * Layer transfers only the Docker registry protocol uses (the ECR API reference says of each:
+ * "not generally used by customers for pulling and pushing images; use the docker CLI"). Their
+ * presence means images move through the registry, which needs the authorization token.
+ * BatchGetImage, PutImage or BatchCheckLayerAvailability alone are also plain SigV4-signed API
+ * calls (reading or writing a manifest) that need no token.
+ */
+export const ECR_REGISTRY_LAYER_ACTIONS: readonly string[] = ['ecr:GetDownloadUrlForLayer', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload'];
+
 /** Every action of a pull or a push, in the order messages list them. */
 export const ECR_IMAGE_ACTIONS = [...ECR_PULL_ACTIONS, ...ECR_LAYER_UPLOAD_ACTIONS] as const;
 

@@ -5,6 +5,7 @@ import {
   authTokenStatus,
   ECR_AUTH_TOKEN_ACTION,
   ECR_IMAGE_ACTIONS,
+  ECR_REGISTRY_LAYER_ACTIONS,
   firstGrant,
   grantingDocuments,
   grantsIdentityPermissions,
@@ -20,7 +21,7 @@ export default defineRule<Record<string, never>, MessageIds>({
     id: 'missing-ecr-auth-token',
     docs: {
       description: 'Report ECR image pull or push actions allowed without ecr:GetAuthorizationToken on "*"',
-      why: 'Every docker pull or push against Amazon ECR first calls ecr:GetAuthorizationToken. That action supports no resource-level ARN: it is authorized only on Resource "*", and scoped to a repository ARN it never matches. Without it, ecr:BatchGetImage and friends are useless and the SageMaker job, CodeBuild project or ECS task fails at run time with an authorization error.',
+      why: 'Every docker pull or push against Amazon ECR first calls ecr:GetAuthorizationToken. That action supports no resource-level ARN: it is authorized only on Resource "*", and scoped to a repository ARN it never matches. Without it, ecr:BatchGetImage and friends are useless and the SageMaker job, CodeBuild project or ECS task fails at run time with an authorization error. Only grants that move image layers through the registry (ecr:GetDownloadUrlForLayer, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload) are reported: ecr:BatchGetImage or ecr:PutImage alone are also plain API calls that need no token.',
       fix: 'Add a statement allowing ecr:GetAuthorizationToken with Resource "*", next to the pull/push actions scoped to the repository ARNs. In a policy set, one identity policy of the role holding it is enough.',
       recommended: true,
       references: [
@@ -57,6 +58,7 @@ export default defineRule<Record<string, never>, MessageIds>({
 
 function check(context: RuleContext<Record<string, never>, MessageIds>, docs: readonly PolicyDocument[], scope: string): void {
   const actions = allowedActions(docs, ECR_IMAGE_ACTIONS);
+  if (!actions.some((a) => ECR_REGISTRY_LAYER_ACTIONS.includes(a))) return;
   const grant = firstGrant(docs, actions);
   if (!grant) return;
   const token = authTokenStatus(docs);

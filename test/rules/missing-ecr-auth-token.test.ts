@@ -9,6 +9,8 @@ const set = (identity: string[], extra: object = {}) => [{ name: 'mlspace-notebo
 
 ruleTester.run(rule, {
   valid: [
+    // ecr:BatchGetImage and ecr:PutImage are also plain SigV4 API calls (manifest read/write) that need no token.
+    { name: 'manifest API actions alone need no registry token', code: policy({ Effect: 'Allow', Action: ['ecr:Batch*', 'ecr:PutImage'], Resource: REPO }) },
     { name: 'SageMaker execution role: pull on the repository, token on "*"', code: policy(pull, token) },
     { name: 'managed-policy style: token and pull actions together on "*"', code: policy({ Effect: 'Allow', Action: ['ecr:GetAuthorizationToken', ...PULL], Resource: '*' }) },
     { name: 'ecr:* on "*"', code: policy({ Effect: 'Allow', Action: 'ecr:*', Resource: '*' }) },
@@ -57,13 +59,13 @@ ruleTester.run(rule, {
     },
     {
       name: 'wildcard pull pattern, scalar Action, no Sid',
-      code: policy({ Effect: 'Allow', Action: 'ecr:Batch*', Resource: REPO }),
-      errors: [{ messageId: 'tokenMissing', path: ['Statement', 0, 'Action'], line: 6, column: 17, message: /\(ecr:BatchCheckLayerAvailability, ecr:BatchGetImage\) are allowed in this policy \(first by statement 0\)/ }],
+      code: policy({ Effect: 'Allow', Action: 'ecr:*Layer*', Resource: REPO }),
+      errors: [{ messageId: 'tokenMissing', path: ['Statement', 0, 'Action'], line: 6, column: 17, message: /\(ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload\) are allowed in this policy \(first by statement 0\)/ }],
     },
     {
       name: 'push action in another case',
-      code: policy({ Effect: 'Allow', Action: ['ecr:DescribeImages', 'ECR:putimage'], Resource: REPO }),
-      errors: [{ messageId: 'tokenMissing', path: ['Statement', 0, 'Action', 1], line: 8, column: 9, message: /^ECR push actions \(ecr:PutImage\) .* every image push fails/ }],
+      code: policy({ Effect: 'Allow', Action: ['ecr:DescribeImages', 'ECR:initiatelayerupload'], Resource: REPO }),
+      errors: [{ messageId: 'tokenMissing', path: ['Statement', 0, 'Action', 1], line: 8, column: 9, message: /^ECR push actions \(ecr:InitiateLayerUpload\) .* every image push fails/ }],
     },
     {
       name: 'ecr:* scoped to a repository covers the token only on an ARN',
