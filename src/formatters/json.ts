@@ -7,14 +7,8 @@ import type { JsonPath } from '../engine/model.js';
 import type { Severity } from '../engine/rule.js';
 import type { Formatter } from './types.js';
 
-export interface JsonRelatedLocation {
-  readonly filePath: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly message: string;
-}
+/** Same shape as the linter's related location. */
+export type JsonRelatedLocation = RelatedLocation;
 
 export interface JsonMessage {
   readonly ruleId: string;

@@ -66,11 +66,7 @@ export function grantingDocuments(set: PolicySet): PolicyDocument[] {
   return set.identity.filter(grantsIdentityPermissions);
 }
 
-/** `statement "Sid"` or `statement 2` for messages (`Statement …` at the start of a sentence). */
-export function statementLabel(stmt: Statement, sentenceStart = false): string {
-  const word = sentenceStart ? 'Statement' : 'statement';
-  return stmt.sid && stmt.sid.value !== '' ? `${word} "${stmt.sid.value}"` : `${word} ${stmt.index}`;
-}
+export { statementLabel } from './statement.js';
 
 // ---------------------------------------------------------------------------------------------
 // Grants across the statements of one or more identity policies

@@ -50,3 +50,9 @@ export function conditionsOn(stmt: Statement, key: string): ConditionEntry[] {
 export function hasConditionOn(stmt: Statement, key: string): boolean {
   return conditionsOn(stmt, key).length > 0;
 }
+
+/** `statement "Sid"` or `statement 2` for messages (`Statement …` at the start of a sentence). */
+export function statementLabel(stmt: Statement, sentenceStart = false): string {
+  const word = sentenceStart ? 'Statement' : 'statement';
+  return stmt.sid && stmt.sid.value !== '' ? `${word} "${stmt.sid.value}"` : `${word} ${stmt.index}`;
+}

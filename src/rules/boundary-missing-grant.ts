@@ -2,7 +2,7 @@ import type { Located, PolicyDocument, Statement } from '../engine/model.js';
 import { defineRule } from '../engine/rule.js';
 import { evaluateGrant, grantsOf, type ActionEntryGrant, type GrantResource, type StatementRef } from '../iam/evaluate.js';
 import { actionMatches, type ActionInfo } from '../iam/service-data.js';
-import { actionEntryFor, isAllow } from '../iam/statement.js';
+import { actionEntryFor, isAllow, statementLabel } from '../iam/statement.js';
 
 type MessageIds = 'blocked' | 'blockedWildcard' | 'denied';
 
@@ -85,10 +85,10 @@ export default defineRule<{ ignoreActions: string[] }, MessageIds>({
         ...deniers.map(({ ref, actions }) => ({
           node: actionEntryFor(ref.statement, actions[0]) ?? statementNode(ref.statement),
           document: ref.document,
-          message: `Denied by ${statementLabel(ref.statement)} in ${ref.document.name}`,
+          message: `Denied by ${statementLabel(ref.statement, true)} in ${ref.document.name}`,
         })),
       ];
-      const base = { statement: statementLabel(stmt), scope };
+      const base = { statement: statementLabel(stmt, true), scope };
       const node = entries[0].entry.at;
       if (notAllowed.length === 0 && deniers.length === 1) {
         const [{ ref }] = deniers;
@@ -97,7 +97,7 @@ export default defineRule<{ ignoreActions: string[] }, MessageIds>({
           node,
           document: doc,
           messageId: 'denied',
-          data: { ...base, actions: listNames(itemized), denier: statementLabel(ref.statement), file: ref.document.name },
+          data: { ...base, actions: listNames(itemized), denier: statementLabel(ref.statement, true), file: ref.document.name },
           related,
         });
         return;
@@ -189,14 +189,10 @@ function chooseDeniers(denied: readonly Block[], names: readonly string[]): { re
 }
 
 function describeCause(boundary: PolicyDocument, notAllowed: readonly string[], deniers: readonly { ref: StatementRef; actions: string[] }[], plural: boolean): string {
-  const denials = deniers.map(({ ref, actions }) => `${statementLabel(ref.statement)} in ${ref.document.name} denies ${listNames(actions)}`);
+  const denials = deniers.map(({ ref, actions }) => `${statementLabel(ref.statement, true)} in ${ref.document.name} denies ${listNames(actions)}`);
   if (deniers.length === 0) return `the permissions boundary ${boundary.name} does not allow ${plural ? 'them' : 'it'}`;
   const parts = notAllowed.length > 0 ? [`the permissions boundary ${boundary.name} does not allow ${listNames(notAllowed)}`, ...denials] : denials;
   return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-
-function statementLabel(stmt: Statement): string {
-  return stmt.sid?.value ? `Statement "${stmt.sid.value}"` : `Statement ${stmt.index}`;
 }
 
 /** An Action entry as written, or what a NotAction stands for. */

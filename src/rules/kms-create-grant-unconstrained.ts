@@ -1,7 +1,7 @@
 import type { ConditionEntry, Located, PolicyKind, Statement } from '../engine/model.js';
 import { defineRule } from '../engine/rule.js';
 import { actionMatches, arnCanMatchResourceType, getResourceType } from '../iam/service-data.js';
-import { actionEntryFor, conditionsOn, isAllow } from '../iam/statement.js';
+import { actionEntryFor, conditionsOn, isAllow, statementLabel } from '../iam/statement.js';
 
 type MessageIds = 'missingCondition' | 'grantNotForAwsResource' | 'viaServiceIfExists';
 
@@ -14,10 +14,6 @@ const POSITIVE_STRING_OPERATOR = /^String(Equals|EqualsIgnoreCase|Like)$/;
 const POSITIVE_PRINCIPAL_OPERATOR = /^(String(Equals|EqualsIgnoreCase|Like)|Arn(Equals|Like))$/;
 /** An account as principal: `arn:aws:iam::111122223333:root` or `111122223333`. */
 const ACCOUNT_ROOT = /^(arn:aws[a-z-]*:iam::\d{12}:root|\d{12})$/;
-
-function statementLabel(stmt: Statement): string {
-  return stmt.sid ? `statement "${stmt.sid.value}"` : `statement ${stmt.index}`;
-}
 
 /**
  * The Action entry (or the NotAction key) through which the statement allows kms:CreateGrant;

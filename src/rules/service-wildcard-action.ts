@@ -1,17 +1,13 @@
 import type { PolicyKind, Statement } from '../engine/model.js';
 import { defineRule } from '../engine/rule.js';
 import { expandActionPattern, serviceExists, serviceName } from '../iam/service-data.js';
-import { isAllow } from '../iam/statement.js';
+import { isAllow, statementLabel } from '../iam/statement.js';
 
 type MessageIds = 'allActions' | 'serviceWildcard';
 
 /** Boundaries, SCPs and RCPs only cap permissions: an `s3:*` there grants nothing. */
 const GRANTING_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'resource', 'trust']);
 const ONLY_STARS = /^\*+$/;
-
-function statementLabel(stmt: Statement): string {
-  return stmt.sid ? `statement "${stmt.sid.value}"` : `statement ${stmt.index}`;
-}
 
 export default defineRule<{ allowServices: string[] }, MessageIds>({
   meta: {

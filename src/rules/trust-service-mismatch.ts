@@ -1,7 +1,7 @@
 import type { Located, PolicyDocument, Statement } from '../engine/model.js';
 import { defineRule } from '../engine/rule.js';
 import { principalIncludesService, servicePrincipals } from '../iam/evaluate.js';
-import { actionEntryFor, coversAction, isAllow, isDeny } from '../iam/statement.js';
+import { actionEntryFor, coversAction, isAllow, isDeny, statementLabel } from '../iam/statement.js';
 
 const ASSUME_ROLE = 'sts:AssumeRole';
 
@@ -56,7 +56,7 @@ export default defineRule<Record<string, never>, 'serviceNotTrusted' | 'notAssum
             node: el ? (el.negated ? el.key : el.node) : statementNode(stmt),
             document: trust,
             messageId: 'notAssumable',
-            data: { statement: statementLabel(stmt), service, actions },
+            data: { statement: statementLabel(stmt, true), service, actions },
           });
           return;
         }
@@ -69,17 +69,13 @@ export default defineRule<Record<string, never>, 'serviceNotTrusted' | 'notAssum
           node: actionEntryFor(deny, ASSUME_ROLE) ?? statementNode(deny),
           document: trust,
           messageId: 'assumeDenied',
-          data: { statement: statementLabel(deny), service, set: set.name },
-          related: [{ node: servicePrincipalNode(allow, service), document: trust, message: `${statementLabel(allow)} trusts ${service} here` }],
+          data: { statement: statementLabel(deny, true), service, set: set.name },
+          related: [{ node: servicePrincipalNode(allow, service), document: trust, message: `${statementLabel(allow, true)} trusts ${service} here` }],
         });
       },
     };
   },
 });
-
-function statementLabel(stmt: Statement): string {
-  return stmt.sid?.value ? `Statement "${stmt.sid.value}"` : `Statement ${stmt.index}`;
-}
 
 function statementNode(stmt: Statement): Located<unknown> {
   return { value: null, path: stmt.path, range: stmt.range };

@@ -2,7 +2,7 @@ import type { Located, PolicyKind, Statement } from '../engine/model.js';
 import { defineRule } from '../engine/rule.js';
 import type { AccessLevel } from '../iam/access-level.js';
 import { expandActionPattern, ordinaryUseNeedsStar, type ActionInfo } from '../iam/service-data.js';
-import { isAllow } from '../iam/statement.js';
+import { isAllow, statementLabel } from '../iam/statement.js';
 import { hasWildcard, wildcardMatch } from '../iam/wildcard.js';
 
 type MessageIds = 'unscopedAction' | 'unscopedPattern';
@@ -51,10 +51,6 @@ function scopedByCondition(stmt: Statement): boolean {
       POSITIVE_OPERATOR.test(c.parsedOperator.base) &&
       RESOURCE_SCOPING_CONDITION_KEYS.some((k) => wildcardMatch(k, c.key.value, true)),
   );
-}
-
-function statementLabel(stmt: Statement): string {
-  return stmt.sid ? `statement "${stmt.sid.value}"` : `statement ${stmt.index}`;
 }
 
 function describeTypes(action: ActionInfo): string {
