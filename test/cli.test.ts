@@ -221,3 +221,23 @@ describe('the bundled examples', () => {
     expect(out.map((f) => f.filePath)).toContain('examples/mlspace/permission-boundary.json');
   });
 });
+
+describe('config discovery', () => {
+  const WILDCARD = GOOD.replace('s3:GetObject', 's3:*');
+  it('reads .iamlintrc.yaml', async () => {
+    const dir = project({ 'p.json': WILDCARD, '.iamlintrc.yaml': 'rules:\n  service-wildcard-action: "off"\n' });
+    expect((await run(['p.json'], dir)).code).toBe(0);
+    expect((await run(['p.json'], dir)).stdout).toBe('No problems found in 1 file.\n');
+  });
+  it('reads the "iamlint" key of package.json and ignores a package.json without it', async () => {
+    const withKey = project({ 'p.json': WILDCARD, 'package.json': JSON.stringify({ name: 'x', iamlint: { rules: { 'service-wildcard-action': 'error' } } }) });
+    expect((await run(['p.json'], withKey)).code).toBe(1);
+    const without = project({ 'p.json': WILDCARD, 'package.json': JSON.stringify({ name: 'x' }) });
+    expect((await run(['p.json'], without)).code).toBe(0);
+  });
+  it('finds the config in a parent directory and resolves its globs from there', async () => {
+    const dir = project({ 'policies/legacy/p.json': WILDCARD, '.iamlintrc.json': JSON.stringify({ overrides: [{ files: ['policies/legacy/**'], rules: { 'service-wildcard-action': 'error' } }] }) });
+    const r = await run(['p.json'], join(dir, 'policies/legacy'));
+    expect(r.code).toBe(1);
+  });
+});
