@@ -18,6 +18,7 @@ export interface TestCase<Options> {
   readonly kind?: PolicyKind;
   readonly policySets?: readonly PolicySetConfig[];
   readonly variables?: Readonly<Record<string, string>>;
+  readonly knownAccounts?: readonly string[];
   /** Simulates a file that cannot be read (the text is ignored). */
   readonly readError?: string;
 }
@@ -54,6 +55,7 @@ export function runRule<Options extends object, MessageIds extends string>(rule:
       ...(overrides ? { overrides } : {}),
       ...(testCase.policySets ? { policySets: testCase.policySets } : {}),
       ...(testCase.variables ? { variables: testCase.variables } : {}),
+      ...(testCase.knownAccounts ? { knownAccounts: testCase.knownAccounts } : {}),
     },
     [rule as AnyRule],
   );

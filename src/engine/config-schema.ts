@@ -64,6 +64,11 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
           },
         },
       },
+      knownAccounts: {
+        type: 'array',
+        items: { type: 'string', pattern: '^[0-9]{12}$' },
+        description: 'Account ids of your organization: cross-account trust to them is not reported as external.',
+      },
       ignorePatterns: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs never linted in directory walks.' },
     },
   };

@@ -32,6 +32,7 @@ export interface RawConfig {
   readonly variables?: Readonly<Record<string, string>>;
   readonly policySets?: readonly PolicySetConfig[];
   readonly ignorePatterns?: readonly string[];
+  readonly knownAccounts?: readonly string[];
 }
 
 export interface RuleSetting {
@@ -76,6 +77,10 @@ export class ResolvedConfig {
 
   get variables(): Readonly<Record<string, string>> {
     return this.raw.variables ?? {};
+  }
+
+  get knownAccounts(): readonly string[] {
+    return this.raw.knownAccounts ?? [];
   }
 
   get ignorePatterns(): readonly string[] {

@@ -111,7 +111,7 @@ export function lint(request: LintRequest): LintResult {
   }
   const policySetsFor = (doc: PolicyDocument): readonly PolicySet[] => setsByDocument.get(doc.id) ?? [];
   const findings = new Map<string, Finding[]>(files.map((f) => [f.source.filePath, []]));
-  const settings: RuleSettings = { variables: config.variables };
+  const settings: RuleSettings = { variables: config.variables, knownAccounts: config.knownAccounts };
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
 
   const emit = (finding: Finding) => findings.get(finding.filePath)?.push(finding);

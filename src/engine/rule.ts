@@ -55,6 +55,8 @@ export interface ReportDescriptor<MessageIds extends string> {
 export interface RuleSettings {
   /** Config `variables`, already substituted into the documents. */
   readonly variables: Readonly<Record<string, string>>;
+  /** Config `knownAccounts`: account ids of the user's own organization. */
+  readonly knownAccounts: readonly string[];
 }
 
 export interface RuleContext<Options, MessageIds extends string> {
