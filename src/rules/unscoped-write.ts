@@ -1,7 +1,7 @@
 import type { Located, PolicyKind, Statement } from '../engine/model.js';
 import { defineRule } from '../engine/rule.js';
 import type { AccessLevel } from '../iam/access-level.js';
-import { expandActionPattern, ordinaryUseNeedsStar, type ActionInfo } from '../iam/service-data.js';
+import { coversEveryResourceOf, expandActionPattern, ordinaryUseNeedsStar, type ActionInfo } from '../iam/service-data.js';
 import { isAllow, statementLabel } from '../iam/statement.js';
 import { hasWildcard, wildcardMatch } from '../iam/wildcard.js';
 
@@ -64,7 +64,7 @@ export default defineRule<{ ignoreActions: string[] }, MessageIds>({
     docs: {
       description: 'Report Write, Permissions-management and Tagging actions allowed on `"*"` when the action supports resource-level ARNs',
       why:
-        'An action that accepts resource ARNs but is granted on `"*"` (or an ARN pattern of only wildcards such as `arn:aws:*:*:*:*`) works on every such resource in every account the policy reaches: ' +
+        'An action that accepts resource ARNs but is granted on `"*"` (or an ARN pattern of only wildcards such as `arn:aws:*:*:*:*`, or one that reaches every resource of the type in every account and region, such as `arn:*:cloudtrail:*:*:trail/*`) works on every such resource in every account the policy reaches: ' +
         '`ecr:PutImage` or `ecr:DeleteRepository` on `"*"` lets the principal overwrite or delete any repository, not just the one its pipeline publishes. ' +
         'Mutating access levels are checked: Write, Permissions management and Tagging, after expanding wildcards such as `ecr:Put*`. ' +
         'Actions that support no resource ARN (`ecr:GetAuthorizationToken`, `ec2:DescribeInstances`, `cloudwatch:PutMetricData` for ordinary metrics) can only be granted on `"*"` and are never reported. ' +
@@ -112,13 +112,16 @@ export default defineRule<{ ignoreActions: string[] }, MessageIds>({
       statement(stmt, doc) {
         if (!isAllow(stmt) || !GRANTING_KINDS.has(doc.kind)) return;
         if (!stmt.action || stmt.action.negated || !stmt.resource || stmt.resource.negated) return;
-        const resource: Located<string> | undefined = stmt.resource.values.find((r) => isAllResourcePattern(r.value));
-        if (!resource || scopedByCondition(stmt)) return;
+        if (scopedByCondition(stmt)) return;
+        const resources = stmt.resource.values;
+        const star = resources.find((r) => isAllResourcePattern(r.value));
+        // The entry through which an action reaches every resource it accepts: "*", or an ARN pattern such as arn:*:cloudtrail:*:*:trail/*.
+        const unscopedVia = (a: ActionInfo) => star ?? resources.find((r) => coversEveryResourceOf(r.value, a));
         for (const entry of stmt.action.values) {
           if (ALL_ACTIONS.test(entry.value)) continue;
-          const actions = expandActionPattern(entry.value).filter(isUnscopedWrite);
+          const actions = expandActionPattern(entry.value).filter((a) => isUnscopedWrite(a) && unscopedVia(a));
           if (actions.length === 0) continue;
-          const common = { resource: resource.value, statement: statementLabel(stmt) };
+          const common = { resource: unscopedVia(actions[0])!.value, statement: statementLabel(stmt) };
           if (!hasWildcard(entry.value)) {
             const [action] = actions;
             context.report({

@@ -6,6 +6,7 @@ const REPO = 'arn:aws:ecr:us-east-1:111122223333:repository/my-model';
 
 ruleTester.run(rule, {
   valid: [
+    { name: 'trail pattern limited to one account and region', code: policy({ Effect: 'Allow', Action: 'cloudtrail:PutEventSelectors', Resource: 'arn:aws:cloudtrail:us-east-1:111122223333:trail/*' }) },
     {
       name: 'SageMaker custom image pull: token on *, pull actions on the repository',
       code: policy(
@@ -42,6 +43,11 @@ ruleTester.run(rule, {
     { name: 'trust policy has no Resource', code: policy({ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }) },
   ],
   invalid: [
+    {
+      name: 'ARN pattern reaching every trail in every account is effectively "*"',
+      code: policy({ Sid: 'CloudtrailReadTrail', Effect: 'Allow', Action: ['cloudtrail:GetEventSelectors', 'cloudtrail:PutEventSelectors'], Resource: ['arn:*:cloudtrail:*:*:trail/*'] }),
+      errors: [{ messageId: 'unscopedAction', path: ['Statement', 0, 'Action', 1], line: 9, column: 9, message: 'cloudtrail:PutEventSelectors (Write) is allowed on "arn:*:cloudtrail:*:*:trail/*" in statement "CloudtrailReadTrail", but it supports resource-level permissions (trail): scope it to the ARNs it needs.' }],
+    },
     {
       name: 'documented SageMaker/ECR example: PutImage and DeleteRepository on *, token not',
       code: policy({ Sid: 'EcrOnStar', Effect: 'Allow', Action: ['ecr:GetAuthorizationToken', 'ecr:PutImage', 'ecr:DeleteRepository'], Resource: '*' }),
