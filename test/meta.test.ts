@@ -17,6 +17,11 @@ const CATALOG = new Set([
   'privilege-escalation', 'credentials-exposure', 'data-exfiltration', 'resource-exposure', 'public-access', 'trust-wildcard-principal',
   'trust-cross-account-no-condition', 'trust-confused-deputy', 'trust-oidc-missing-sub', 'trust-service-mismatch', 'boundary-missing-grant',
   'internal-error', 'access-not-granted', 'no-new-access',
+  // Access Analyzer "Redundant statement" and "Redundant principal in role trust policy": no catalog rule compares statements or principal values.
+  'duplicate-statement', 'duplicate-principal',
+  // Access Analyzer "Redundant key/statement due to wildcard in condition", "Equivalent to null true/false",
+  // "Redundant condition value num": no catalog rule judges whether a condition entry can decide anything.
+  'redundant-condition',
 ]);
 
 describe('rule registry', () => {

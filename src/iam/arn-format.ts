@@ -3,13 +3,16 @@
  * formats of the service authorization data? Partition, service namespace, region and account
  * are checked against the resource types whose resource part the entry fits, so
  * `arn:aws:s3:us-east-1::bucket/*` (an object ARN never has a region) and
- * `arn:aws:ecr:::repository/app` (a repository ARN always has one) are both caught.
+ * `arn:aws:ecr:::repository/app` (a repository ARN always has one) are both caught. Whether the
+ * resource part fits a resource type at all is decided as resource-match decides it
+ * (`resourceFitsArnFormat`): a `*` ending the region or account field spans colons as IAM
+ * matches the whole string, so `arn:aws:logs:*:*:/aws-glue/*` is a log group ARN.
  *
  * Wildcards, IAM policy variables (`${aws:username}`) and documentation placeholders
  * (`{AWS_REGION}`, `<ACCOUNT-ID>`, `${AWS::Region}`) are read as wildcards: a field holding one
  * is never reported here (placeholders are the unresolved-placeholder rule's business).
  */
-import { parseArn, type ParsedArn } from './arn.js';
+import { ARN_PARTITIONS, parseArn, type ParsedArn } from './arn.js';
 import {
   allServicePrefixes,
   arnCanMatchResourceType,
@@ -18,19 +21,10 @@ import {
   serviceResourceTypes,
   type ResourceTypeInfo,
 } from './service-data.js';
+import { replacePlaceholders, variablesToWildcards } from './placeholders.js';
+import { resourceFitsArnFormat } from './resource-match.js';
+import { editDistance } from './suggest.js';
 import { hasWildcard, wildcardIntersects, wildcardMatch } from './wildcard.js';
-
-/** The AWS partitions (`arn:<partition>:…`). */
-export const ARN_PARTITIONS: readonly string[] = Object.freeze([
-  'aws',
-  'aws-cn',
-  'aws-us-gov',
-  'aws-iso',
-  'aws-iso-b',
-  'aws-iso-e',
-  'aws-iso-f',
-  'aws-eusc',
-]);
 
 /** One ARN format of the service data (`arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}`), split. */
 export interface ArnFormat {
@@ -85,18 +79,6 @@ export type ArnProblem =
 // Placeholders and variables as wildcards
 // ---------------------------------------------------------------------------------------------
 
-/** `${…}` (policy variable, template placeholder, CloudFormation pseudo parameter), `{NAME}`, `<NAME>`. */
-const VARIABLE_LIKE = /\$\{[^{}]*\}|\{[A-Za-z0-9_.:-]*[A-Za-z][A-Za-z0-9_.:-]*\}|<[A-Za-z0-9_.:-]*[A-Za-z][A-Za-z0-9_.:-]*>/g;
-
-/**
- * The text as an IAM wildcard pattern in which every policy variable and documentation
- * placeholder is `*`. The escapes `${*}`, `${?}` and `${$}` become `*` too: over-approximating
- * what a pattern matches is the safe side for "can this be an ARN of that type".
- */
-export function variablesToWildcards(s: string): string {
-  return s.includes('{') || s.includes('<') ? s.replace(VARIABLE_LIKE, '*') : s;
-}
-
 /** An entry of only `*` and `?` (after variables and placeholders became `*`): not judged as an ARN. */
 export function isWildcardOnly(s: string): boolean {
   return /^[*?]+$/.test(variablesToWildcards(s));
@@ -108,7 +90,8 @@ export function isWildcardOnly(s: string): boolean {
  */
 export function splitArn(s: string): ParsedArn | undefined {
   if (!s.includes('{') && !s.includes('<')) return parseArn(s);
-  const masked = s.replace(VARIABLE_LIKE, (m) => (m.startsWith('$') ? m : m.replaceAll(':', '\u0000')));
+  // parseArn already keeps `${…}` together.
+  const masked = replacePlaceholders(s, (p) => (p.text.startsWith('$') ? p.text : p.text.replaceAll(':', '\u0000')));
   const parsed = parseArn(masked);
   if (!parsed) return undefined;
   const unmask = (f: string) => f.replaceAll('\u0000', ':');
@@ -380,6 +363,7 @@ function closestFormats(formats: readonly ArnFormat[], p: Patterns, count: numbe
 }
 
 interface Patterns {
+  readonly partition: string;
   readonly region: string;
   readonly account: string;
   readonly resource: string;
@@ -387,8 +371,8 @@ interface Patterns {
   readonly head: string;
 }
 
-function patternsOf(region: string, account: string, resource: string): Patterns {
-  return { region, account, resource, head: literalHead(resource, /[*?]/) };
+function patternsOf(partition: string, region: string, account: string, resource: string): Patterns {
+  return { partition, region, account, resource, head: literalHead(resource, /[*?]/) };
 }
 
 function judgeAgainst(formats: readonly IndexedFormat[], p: Patterns, service: string): ArnProblem | undefined {
@@ -400,7 +384,10 @@ function judgeAgainst(formats: readonly IndexedFormat[], p: Patterns, service: s
   const accountFits = (f: IndexedFormat): boolean => remember(accountAnswers, `${f.fields.account} ${typeKey(f)}`, () => formatAcceptsAccount(f, p.account));
   if (formats.some((f) => regionFits(f) && accountFits(f) && resourcePartFits(p, f))) return undefined;
 
-  const fitting = formats.filter((f) => resourcePartFits(p, f));
+  let fitting = formats.filter((f) => resourcePartFits(p, f));
+  // A `*` ending the region or account field may also cover the resource type word
+  // (`arn:aws:logs:*:*:/aws-glue/*` reaches `log-group:/aws-glue/…`): judged as the resource checks judge it.
+  if (fitting.length === 0) fitting = formats.filter((f) => resourceFitsArnFormat(wholePattern(p, f), f.format));
   if (fitting.length === 0) {
     return { kind: 'resourceMismatch', service, resource: p.resource, examples: closestFormats(formats, p, 3), suggestion: undefined };
   }
@@ -424,6 +411,9 @@ function judgeAgainst(formats: readonly IndexedFormat[], p: Patterns, service: s
     ? { kind: 'invalidAccount', account: p.account, example: withAccount }
     : { kind: 'unexpectedAccount', account: p.account, example: regionOk[0] };
 }
+
+/** The entry in the format's namespace, fields as patterns. */
+const wholePattern = (p: Patterns, f: ArnFormat): string => `arn:${p.partition}:${f.fields.service}:${p.region}:${p.account}:${p.resource}`;
 
 function remember(answers: Map<string, boolean>, key: string, compute: () => boolean): boolean {
   let answer = answers.get(key);
@@ -454,7 +444,7 @@ function missingFieldsProblem(value: string): ArnProblem {
   let example: ArnFormat | undefined;
   if (service) {
     const formats = indexedFormats(service);
-    const last = patternsOf('*', '*', variablesToWildcards(parts[parts.length - 1]));
+    const last = patternsOf('*', '*', '*', variablesToWildcards(parts[parts.length - 1]));
     example = formats.find((f) => resourcePartFits(last, f)) ?? closestFormats(formats, last, 1)[0];
   }
   return { kind: 'missingFields', fieldCount: parts.length, service, example, suggestion: oneFieldMore(value, parts.length) };
@@ -496,7 +486,7 @@ function repairedResource(resource: string, formats: readonly IndexedFormat[], p
   const [onlyHead] = heads;
   const hasOwnTypeWord = word !== '' && /^[/:]/.test(resource.slice(word.length)); // `repo/x` names a type, a wrong one
   if (heads.size === 1 && onlyHead !== undefined && !hasOwnTypeWord && /^[A-Za-z0-9]/.test(resource)) candidates.push(onlyHead + resource);
-  return candidates.find((c) => judgeAgainst(formats, patternsOf(p.region, p.account, variablesToWildcards(c)), '') === undefined);
+  return candidates.find((c) => judgeAgainst(formats, patternsOf(p.partition, p.region, p.account, variablesToWildcards(c)), '') === undefined);
 }
 
 /**
@@ -524,7 +514,12 @@ function computeProblem(value: string): ArnProblem | undefined {
   const arn = splitArn(value);
   if (!arn) return missingFieldsProblem(value);
 
-  const patterns = patternsOf(variablesToWildcards(arn.region), variablesToWildcards(arn.account), variablesToWildcards(arn.resource));
+  const patterns = patternsOf(
+    variablesToWildcards(arn.partition),
+    variablesToWildcards(arn.region),
+    variablesToWildcards(arn.account),
+    variablesToWildcards(arn.resource),
+  );
   const service = variablesToWildcards(arn.service);
   const partition = variablesToWildcards(arn.partition);
   if (!isValidPartition(partition)) {
@@ -595,20 +590,8 @@ function nearbyNamespaces(name: string): string[] {
   const found: { ns: string; d: number }[] = [];
   for (const ns of fullIndex().keys()) {
     if (Math.abs(ns.length - name.length) > 2) continue;
-    const d = editDistance(name, ns);
+    const d = editDistance(name, ns, 2);
     if (d <= 2 && d < ns.length / 2) found.push({ ns, d });
   }
   return found.sort((a, b) => a.d - b.d || a.ns.localeCompare(b.ns)).map((x) => x.ns);
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length];
 }

@@ -1,3 +1,15 @@
+/** The AWS partitions, the second ARN field (`arn:aws-cn:…`). */
+export const ARN_PARTITIONS: readonly string[] = Object.freeze([
+  'aws',
+  'aws-cn',
+  'aws-us-gov',
+  'aws-iso',
+  'aws-iso-b',
+  'aws-iso-e',
+  'aws-iso-f',
+  'aws-eusc',
+]);
+
 export interface ParsedArn {
   partition: string;
   service: string;

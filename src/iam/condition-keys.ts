@@ -3,7 +3,6 @@
  * context. Condition key names are case-insensitive in IAM.
  */
 import { editDistance } from './suggest.js';
-import { isPolicyVariable } from './policy-variables.js';
 import {
   actionMatches,
   allServicePrefixes,
@@ -93,17 +92,6 @@ const REPLACED_GLOBAL_KEYS: Readonly<Record<string, string>> = {
 
 /** Tag keys whose presence depends on the action: only actions (or their resource types) that list them set them. */
 const TAG_KEY = /^aws:(requesttag\/|resourcetag\/|tagkeys$)/i;
-
-/** Documentation placeholders (`${OIDC_PROVIDER}`, `<TAG-KEY>`, `{provider}`); policy variables are not placeholders. */
-const PLACEHOLDER = /\$\{([^{}]*)\}|\{([A-Za-z0-9_.-]*[A-Za-z][A-Za-z0-9_.-]*)\}|<([A-Za-z0-9_.-]*[A-Za-z][A-Za-z0-9_.-]*)>/g;
-
-/** True when the key holds a documentation placeholder (unresolved-placeholder's finding). */
-export function conditionKeyHasPlaceholder(key: string): boolean {
-  for (const m of key.matchAll(PLACEHOLDER)) {
-    if (m[1] === undefined || !isPolicyVariable(m[1])) return true;
-  }
-  return false;
-}
 
 /** `aws:RequestTag/…`, `aws:ResourceTag/…` and `aws:TagKeys`: global keys that only tag-aware actions set. */
 export function isScopedTagKey(key: string): boolean {

@@ -3,8 +3,9 @@
  * written under one of them is (account, role, service, identity provider, …), and which
  * values each type accepts. See "AWS JSON policy elements: Principal" in the IAM User Guide.
  */
-import { parseArn } from './arn.js';
+import { ARN_PARTITIONS, parseArn } from './arn.js';
 import { allServicePrefixes } from './service-data.js';
+import { editDistance } from './suggest.js';
 import { hasWildcard } from './wildcard.js';
 
 /** The principal type keys IAM knows; they are case-sensitive. */
@@ -20,9 +21,6 @@ export function principalTypeIgnoringCase(key: string): PrincipalType | undefine
   const lower = key.toLowerCase();
   return PRINCIPAL_TYPES.find((t) => t.toLowerCase() === lower);
 }
-
-/** AWS partitions (the second ARN field). */
-export const PARTITIONS: ReadonlySet<string> = new Set(['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']);
 
 /** Web identity providers that a `Federated` principal names without a provider ARN. */
 export const WEB_IDENTITY_PROVIDERS: readonly string[] = ['cognito-identity.amazonaws.com', 'www.amazon.com', 'graph.facebook.com', 'accounts.google.com'];
@@ -150,7 +148,7 @@ function classifyPrincipalArn(value: string): PrincipalValueInfo {
   if (hasWildcard(value)) return { kind, problem: 'wildcard' };
   if (kind === 'other-arn') return { kind };
   let problem: string | undefined;
-  if (!PARTITIONS.has(arn.partition)) problem = `"${arn.partition}" is not an AWS partition (aws, aws-cn, aws-us-gov, …)`;
+  if (!ARN_PARTITIONS.includes(arn.partition)) problem = `"${arn.partition}" is not an AWS partition (aws, aws-cn, aws-us-gov, …)`;
   else if (arn.region !== '') problem = `${arn.service.toUpperCase()} principal ARNs have no region, found "${arn.region}"`;
   else if (kind !== 'cloudfront-oai' && !ACCOUNT_ID.test(arn.account)) problem = arn.account === '' ? 'the account ID is missing' : `the account "${arn.account}" is not a 12-digit account ID`;
   else if (shape) problem = shape;
@@ -250,25 +248,4 @@ export function suggestServicePrincipal(value: string): string | undefined {
     }
   }
   return best === undefined ? undefined : `${best}.${domain}`;
-}
-
-/** Optimal string alignment distance (adjacent transpositions count as one edit), capped at limit + 1. */
-function editDistance(a: string, b: string, limit: number): number {
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2] + 1);
-      row.push(d);
-      rowMin = Math.min(rowMin, d);
-    }
-    if (rowMin > limit) return limit + 1;
-    prevPrev = prev;
-    prev = row;
-  }
-  return Math.min(prev[b.length], limit + 1);
 }

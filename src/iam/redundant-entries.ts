@@ -26,13 +26,21 @@ export interface EntryComparison {
  * entries cover each other (`s3:*` and `s3:**`) only the later one is reported.
  */
 export function redundantEntries(values: readonly Located<string>[], compare: EntryComparison): RedundantEntry[] {
+  // Only a wildcard entry can cover an entry other than itself: lists of hundreds of actions stay linear in practice.
+  return redundantEntriesWith(values, compare, hasWildcard);
+}
+
+/**
+ * `redundantEntries` for lists where entries other than wildcards can cover others (a role
+ * covers its sessions): `canCover(value)` says which entries to try as covering ones.
+ */
+export function redundantEntriesWith(values: readonly Located<string>[], compare: EntryComparison, canCover: (value: string) => boolean): RedundantEntry[] {
   const keys = values.map((v) => compare.key(v.value));
   const firstIndex = new Map<string, number>();
   keys.forEach((k, i) => {
     if (!firstIndex.has(k)) firstIndex.set(k, i);
   });
-  // Only a wildcard entry can cover an entry other than itself: lists of hundreds of actions stay linear in practice.
-  const wildcardIndexes = values.flatMap((v, j) => (hasWildcard(v.value) ? [j] : []));
+  const coverIndexes = values.flatMap((v, j) => (canCover(v.value) ? [j] : []));
   const out: RedundantEntry[] = [];
   values.forEach((entry, i) => {
     const first = firstIndex.get(keys[i])!;
@@ -40,7 +48,7 @@ export function redundantEntries(values: readonly Located<string>[], compare: En
       out.push({ entry, by: values[first], reason: 'duplicate' });
       return;
     }
-    const j = wildcardIndexes.find((j) => {
+    const j = coverIndexes.find((j) => {
       if (j === i || keys[j] === keys[i] || !compare.covers(values[j].value, entry.value)) return false;
       // Mutual cover: keep the earlier entry, report the later one.
       return !(j > i && compare.covers(entry.value, values[j].value));

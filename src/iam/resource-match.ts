@@ -5,9 +5,10 @@
  * the Service Authorization Reference's "required" marks what a request carries, not what a
  * statement must list.
  */
-import { parseArn } from './arn.js';
-import { isPolicyVariable, policyVariableToWildcard } from './policy-variables.js';
-import { arnCanMatchResourceType, getResourceType, serviceResourceTypes, supportsResourceArns, type ActionInfo, type ResourceTypeInfo } from './service-data.js';
+import { ARN_PARTITIONS, parseArn } from './arn.js';
+import { variablesToWildcards } from './placeholders.js';
+import { policyVariableToWildcard } from './policy-variables.js';
+import { arnCanMatchFormat, getResourceType, serviceResourceTypes, supportsResourceArns, type ActionInfo, type ResourceTypeInfo } from './service-data.js';
 import { hasWildcard, wildcardMatch } from './wildcard.js';
 
 /** The action's resource types with their ARN formats, required ones first. */
@@ -19,24 +20,6 @@ export function actionResourceTypes(action: ActionInfo): ResourceTypeInfo[] {
     if (info && !types.includes(info)) types.push(info);
   }
   return types;
-}
-
-/** `{X}`, `<X>` and `${X}` documentation placeholders (not policy variables): see unresolved-placeholder. */
-const PLACEHOLDER = /\$\{([^{}]*)\}|\{([A-Za-z0-9_.-]*[A-Za-z][A-Za-z0-9_.:-]*)\}|<([A-Za-z0-9_.-]*[A-Za-z][A-Za-z0-9_.:-]*)>/g;
-
-/**
- * The resource pattern with policy variables and documentation placeholders (`<ACCOUNT-ID>`,
- * `${AWS::Region}`) turned into `*`: placeholders are unresolved-placeholder's to report, the
- * shape check asks only whether the resource is of a kind the action works on.
- */
-export function resourceShapePattern(resource: string): string {
-  let pattern = resource;
-  if (pattern.includes('{') || pattern.includes('<')) {
-    pattern = pattern.replace(PLACEHOLDER, (text, dollar?: string) =>
-      dollar !== undefined && (dollar === '*' || dollar === '?' || dollar === '$' || isPolicyVariable(dollar)) ? text : '*',
-    );
-  }
-  return policyVariableToWildcard(pattern);
 }
 
 const filledFieldsCache = new Map<string, readonly boolean[]>();
@@ -88,18 +71,25 @@ function shapeVariants(pattern: string): string[] {
 }
 
 /**
- * Can the resource pattern match an ARN of this resource type? `arnCanMatchResourceType` on the
- * pattern with placeholders read as wildcards, so a `*` ending an ARN field spans colons as IAM
- * documents (AWS managed policies rely on `arn:aws:logs:*:*:/aws-glue/*` reaching
- * `log-group:/aws-glue/…`). An empty partition, region or account field that every ARN of the
- * service fills counts as fitting: the missing field is malformed-arn's to report, so
- * `arn:aws:ecr:::repository/app` is still a repository here, whereas an S3 ARN without region
- * and account (S3 leaves them empty for buckets) is never read as an access point.
+ * Can the resource pattern match an ARN of this format? `arnCanMatchFormat` on the pattern with
+ * policy variables and documentation placeholders read as wildcards, so a `*` ending an ARN
+ * field spans colons as IAM matches the whole string (AWS managed policies rely on
+ * `arn:aws:logs:*:*:/aws-glue/*` reaching `log-group:/aws-glue/…`). An empty partition, region
+ * or account field that every ARN of the service fills counts as fitting: the missing field is
+ * malformed-arn's to report, so `arn:aws:ecr:::repository/app` is still a repository here,
+ * whereas an S3 ARN without region and account (S3 leaves them empty for buckets) is never
+ * read as an access point. malformed-arn asks this too before it reports that an entry's
+ * resource part fits no resource type, so both read entries alike.
  */
-export function resourceFitsType(resource: string, rt: ResourceTypeInfo): boolean {
-  const pattern = resourceShapePattern(resource);
+export function resourceFitsArnFormat(resource: string, format: string): boolean {
+  const pattern = variablesToWildcards(resource);
   if (/^\*+$/.test(pattern)) return true;
-  return shapeVariants(pattern).some((variant) => arnCanMatchResourceType(variant, rt));
+  return shapeVariants(pattern).some((variant) => arnCanMatchFormat(variant, format));
+}
+
+/** Can the resource pattern match an ARN of this resource type (of any of its formats)? */
+export function resourceFitsType(resource: string, rt: ResourceTypeInfo): boolean {
+  return rt.arnFormats.some((format) => resourceFitsArnFormat(resource, format));
 }
 
 /**
@@ -108,7 +98,7 @@ export function resourceFitsType(resource: string, rt: ResourceTypeInfo): boolea
  * matches no ARN, and malformed-arn reports it.
  */
 export function isJudgeableResource(resource: string): boolean {
-  const pattern = resourceShapePattern(resource);
+  const pattern = variablesToWildcards(resource);
   return parseArn(pattern) !== undefined || (pattern.startsWith('arn') && hasWildcard(pattern)) || /^[*?]+$/.test(pattern);
 }
 
@@ -131,4 +121,28 @@ export function actionAppliesToResource(action: ActionInfo, resource: string): b
  */
 export function resourceCanMatchStar(resource: string): boolean {
   return wildcardMatch(policyVariableToWildcard(resource), '*');
+}
+
+/**
+ * The ARN a service authorizes its actions without resource-level permissions against, where
+ * that is not `*`. S3 authorizes service-level calls (`s3:ListAllMyBuckets`, `s3:ListJobs`,
+ * `s3:GetAccountPublicAccessBlock`, …) against the service ARN `arn:<partition>:s3:::`, so
+ * `"Resource": "arn:aws:s3:::*"`, the pattern AWS documentation examples used for years next to
+ * the bucket and object ARNs, does grant them.
+ */
+const SERVICE_LEVEL_ARNS: Readonly<Record<string, (partition: string) => string>> = {
+  s3: (partition) => `arn:${partition}:s3:::`,
+};
+
+/**
+ * Can the Resource entry match the request resource of an action that supports no
+ * resource-level permissions? `"*"` always can (resourceCanMatchStar); for S3 actions, so can
+ * a pattern matching the service ARN `arn:<partition>:s3:::` (`arn:aws:s3:::*`, `arn:*:s3:::*`).
+ */
+export function starOnlyActionCanMatchResource(action: ActionInfo, resource: string): boolean {
+  if (resourceCanMatchStar(resource)) return true;
+  const serviceArn = SERVICE_LEVEL_ARNS[action.service.toLowerCase()];
+  if (!serviceArn) return false;
+  const pattern = policyVariableToWildcard(resource);
+  return ARN_PARTITIONS.some((partition) => wildcardMatch(pattern, serviceArn(partition)));
 }

@@ -434,25 +434,33 @@ function formatTokens(format: string): readonly WildcardToken[] {
  * one ARN of this resource type? Case-sensitive, like IAM's ARN matching.
  */
 export function arnCanMatchResourceType(policyArn: string, rt: ResourceTypeInfo): boolean {
+  return rt.arnFormats.some((format) => arnCanMatchFormat(policyArn, format));
+}
+
+/**
+ * Can the policy's resource pattern match at least one ARN of this format
+ * (`arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}`)? IAM matches the
+ * whole ARN as one string, so a `*` in the pattern matches colons too: in
+ * `arn:aws:logs:*:*:/aws-glue/*` the account's `*` reaches across `111122223333:log-group`, and
+ * AWS managed policies (AWSGlueConsoleFullAccess) rely on it. The format's own variables are
+ * narrower (see formatTokens). A pattern naming another service than the format never matches.
+ */
+export function arnCanMatchFormat(policyArn: string, format: string): boolean {
   const pattern = policyVariableToWildcard(policyArn);
   if (pattern === '*') return true;
   const policyService = parseArn(pattern)?.service;
-  const policyTokens = tokenize(pattern);
-  for (const format of rt.arnFormats) {
-    const formatService = parseArn(format)?.service;
-    if (
-      policyService !== undefined &&
-      formatService !== undefined &&
-      !hasWildcard(policyService) &&
-      !formatService.includes('${') &&
-      !hasWildcard(formatService) &&
-      policyService !== formatService
-    ) {
-      continue;
-    }
-    if (tokensIntersect(policyTokens, formatTokens(format))) return true;
+  const formatService = parseArn(format)?.service;
+  if (
+    policyService !== undefined &&
+    formatService !== undefined &&
+    !hasWildcard(policyService) &&
+    !formatService.includes('${') &&
+    !hasWildcard(formatService) &&
+    policyService !== formatService
+  ) {
+    return false;
   }
-  return false;
+  return tokensIntersect(tokenize(pattern), formatTokens(format));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -252,3 +252,78 @@ export function broadSubjectScope(kind: WebIdentityProviderKind, value: string):
       return undefined;
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Which assume action each principal calls
+// ---------------------------------------------------------------------------------------------
+
+/** The three STS calls that assume a role; sts:TagSession, sts:SetSourceIdentity and sts:SetContext only accompany them. */
+export const ASSUME_ROLE_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'] as const;
+export type AssumeRoleAction = (typeof ASSUME_ROLE_ACTIONS)[number];
+
+/**
+ * How a trust policy principal assumes the role: `aws` (accounts, users, roles, sessions, `*`
+ * under AWS) and `service` principals call sts:AssumeRole; a Federated SAML provider
+ * (`arn:aws:iam::<account>:saml-provider/<name>`) calls sts:AssumeRoleWithSAML; a Federated
+ * OIDC provider (an `oidc-provider/` ARN or cognito-identity.amazonaws.com,
+ * accounts.google.com, graph.facebook.com, www.amazon.com) calls sts:AssumeRoleWithWebIdentity.
+ */
+export type TrustPrincipalKind = 'aws' | 'service' | 'saml' | 'oidc';
+
+/** The kind of a principal value under its type key; undefined for CanonicalUser, unknown types and Federated values that are neither SAML nor OIDC providers. */
+export function trustPrincipalKind(type: string, value: string): TrustPrincipalKind | undefined {
+  if (type === 'AWS') return 'aws';
+  if (type === 'Service') return 'service';
+  if (type !== 'Federated') return undefined;
+  if (webIdentityProvider(value)) return 'oidc';
+  const arn = parseArn(value);
+  return arn && arn.service === 'iam' && arn.resource.startsWith('saml-provider/') ? 'saml' : undefined;
+}
+
+/** The STS call through which a principal of this kind assumes a role. */
+export function assumeActionFor(kind: TrustPrincipalKind): AssumeRoleAction {
+  switch (kind) {
+    case 'aws':
+    case 'service':
+      return 'sts:AssumeRole';
+    case 'saml':
+      return 'sts:AssumeRoleWithSAML';
+    case 'oidc':
+      return 'sts:AssumeRoleWithWebIdentity';
+  }
+}
+
+/**
+ * IAM Roles Anywhere assumes the role with sts:AssumeRole and always sets the session's source
+ * identity and tags, so its trust must allow all three ("Trust model in IAM Roles Anywhere";
+ * Access Analyzer "Missing action for roles anywhere trust policy").
+ */
+export const ROLES_ANYWHERE_SERVICE = 'rolesanywhere.amazonaws.com';
+export const ROLES_ANYWHERE_ACTIONS = ['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:TagSession'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// GitHub Actions subjects
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What a wildcard leaves open in a GitHub Actions `sub` pattern (`repo:<owner>/<repo>:<context>`)
+ * that names the owner: `repository` when the repository name has a wildcard (`repo:octo-org/*`),
+ * `context` when only the branch, tag, environment or event does (`repo:octo-org/octo-repo:*`),
+ * `other` for a wildcard in a customized subject that does not start with `repo:`. Undefined
+ * when the value has no wildcard, or leaves the owner open (see `broadSubjectScope`).
+ */
+export interface GitHubSubjectWildcard {
+  readonly open: 'repository' | 'context' | 'other';
+  /** `octo-org` (repository) or `octo-org/octo-repo` (context); empty for `other`. */
+  readonly pinned: string;
+}
+
+export function gitHubSubjectWildcard(value: string): GitHubSubjectWildcard | undefined {
+  if (!/[*?]/.test(value) || broadSubjectScope('github', value) !== undefined) return undefined;
+  if (!value.startsWith('repo:')) return { open: 'other', pinned: '' };
+  const fixed = value.slice('repo:'.length).split(/[*?]/)[0];
+  const slash = fixed.indexOf('/');
+  const colon = fixed.indexOf(':', slash + 1);
+  if (colon < 0) return { open: 'repository', pinned: fixed.slice(0, slash) };
+  return { open: 'context', pinned: fixed.slice(0, colon) };
+}

@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule.js';
-import { resourceCanMatchStar } from '../iam/resource-match.js';
+import { resourceCanMatchStar, starOnlyActionCanMatchResource } from '../iam/resource-match.js';
 import { actionMatches, expandActionPattern, supportsResourceArns } from '../iam/service-data.js';
 import { statementLabel } from '../iam/statement.js';
 import { hasWildcard } from '../iam/wildcard.js';
@@ -25,6 +25,7 @@ export default defineRule<{ ignoreActions: string[] }, MessageIds>({
         'A statement whose Resource holds only ARNs never matches such an action: an Allow grants nothing (the SageMaker custom-image pull then fails at run time for want of the ECR token) and a Deny denies nothing. ' +
         'The check uses the service data as written: an action listing any resource type (such as `cloudwatch:PutMetricData` with its optional `dataset` type) is not reported here. ' +
         'A wildcard entry is reported only when every action it matches supports no ARN (`ecr:Get*` also matches repository actions and is left alone). ' +
+        'S3 is the exception that proves the rule: it authorizes its service-level actions (`s3:ListAllMyBuckets`, `s3:ListJobs`, …) against the service ARN `arn:aws:s3:::`, so a Resource such as `arn:aws:s3:::*` (long used in AWS documentation examples) grants them and is not reported; `arn:aws:s3:::my-bucket` does not. ' +
         'Identity, resource, boundary, SCP and RCP statements are checked, Allow and Deny alike; statements with NotAction or NotResource, and trust policies (no Resource), are not. ' +
         'Unknown actions are left to unknown-action.',
       fix: 'Move the action into a separate statement with `"Resource": "*"` (narrow it with a condition where the action supports one), and keep the ARNs for the actions that take them.',
@@ -68,6 +69,7 @@ export default defineRule<{ ignoreActions: string[] }, MessageIds>({
           if (ALL_ACTIONS.test(entry.value)) continue;
           const actions = expandActionPattern(entry.value).filter((a) => !ignored.some((p) => actionMatches(p, a.fullName)));
           if (actions.length === 0 || actions.some(supportsResourceArns)) continue;
+          if (actions.some((a) => resources.some((r) => starOnlyActionCanMatchResource(a, r.value)))) continue;
           if (!hasWildcard(entry.value)) {
             context.report({ node: entry, messageId: 'starOnlyAction', data: { ...common, action: actions[0].fullName } });
           } else {

@@ -15,13 +15,13 @@ const ALPHANUMERIC_SID_KINDS: Readonly<Partial<Record<PolicyKind, string>>> = {
   rcp: 'a resource control policy',
 };
 
-export default defineRule<Record<string, never>, 'duplicate' | 'invalidCharacters'>({
+export default defineRule<{ ignoreEmpty: boolean }, 'duplicate' | 'invalidCharacters' | 'emptySid'>({
   meta: {
     id: 'duplicate-sid',
     docs: {
-      description: 'Report statement ids (Sid) that AWS rejects: repeated within a policy, or with characters other than letters and digits where IAM or Organizations stores the policy',
-      why: 'In IAM a Sid must be unique within a policy; IAM, AWS Organizations, SNS and SQS reject a policy with a repeated Sid ("The Statement Ids in the policy are not unique", Access Analyzer "Unique Sids required"). IAM identity, boundary and trust policies and SCPs/RCPs also accept only ASCII letters and digits in a Sid ("Statement IDs (SID) must be alpha-numeric"); resource policies of services such as S3, KMS and ECR accept spaces, so their Sid characters are not judged. Empty Sids are ignored. Statement fragments are checked for characters but not for uniqueness.',
-      fix: 'Give each statement its own Sid, or drop the Sid (it is optional). In IAM policies and SCPs write it in letters and digits only, for example ReadTrainingData instead of "read-training-data".',
+      description: 'Report statement ids (Sid) that AWS rejects or that say nothing: repeated within a policy, with characters other than letters and digits where IAM or Organizations stores the policy, or empty',
+      why: 'In IAM a Sid must be unique within a policy; IAM, AWS Organizations, SNS and SQS reject a policy with a repeated Sid ("The Statement Ids in the policy are not unique", Access Analyzer "Unique Sids required"). IAM identity, boundary and trust policies and SCPs/RCPs also accept only ASCII letters and digits in a Sid ("Statement IDs (SID) must be alpha-numeric"); resource policies of services such as S3, KMS and ECR accept spaces, so their Sid characters are not judged. An empty Sid (`"Sid": ""`, which the IAM console writes into new trust policies) names nothing and is reported in every policy kind (IAM Access Analyzer "Empty Sid value"), unless the `ignoreEmpty` option is set; empty Sids are not compared for uniqueness. Statement fragments are checked for characters and emptiness but not for uniqueness.',
+      fix: 'Give each statement its own Sid, or drop the Sid (it is optional; drop an empty one). In IAM policies and SCPs write it in letters and digits only, for example ReadTrainingData instead of "read-training-data".',
       recommended: true,
       references: [
         'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html',
@@ -30,11 +30,16 @@ export default defineRule<Record<string, never>, 'duplicate' | 'invalidCharacter
       ],
     },
     defaultSeverity: 'error',
-    schema: { type: 'object', additionalProperties: false, properties: {} },
-    defaultOptions: {},
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { ignoreEmpty: { type: 'boolean', description: 'Accept "Sid": "" (as the IAM console writes it into new trust policies).' } },
+    },
+    defaultOptions: { ignoreEmpty: false },
     messages: {
       duplicate: 'Sid "{{sid}}" is already used by statement {{firstIndex}} (line {{firstLine}}); AWS rejects a policy whose statement ids are not unique.',
       invalidCharacters: 'Sid "{{sid}}" contains {{characters}}: in {{policyType}} a Sid may contain only the letters A-Z, a-z and the digits 0-9, and AWS rejects the policy.',
+      emptySid: 'The Sid of statement {{index}} is empty; remove it or name the statement (letters and digits, for example ReadReports).',
     },
   },
   create(context) {
@@ -44,7 +49,11 @@ export default defineRule<Record<string, never>, 'duplicate' | 'invalidCharacter
         const first = new Map<string, { sid: Located<string>; index: number }>();
         for (const stmt of doc.statements) {
           const sid = stmt.sid;
-          if (!sid || sid.value === '') continue;
+          if (!sid) continue;
+          if (sid.value === '') {
+            if (!context.options.ignoreEmpty) context.report({ node: sid, messageId: 'emptySid', data: { index: stmt.index } });
+            continue;
+          }
           if (policyType) {
             const bad = invalidCharacters(sid.value);
             if (bad.length > 0) context.report({ node: sid, messageId: 'invalidCharacters', data: { sid: sid.value, characters: describeCharacters(bad), policyType } });

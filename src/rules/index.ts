@@ -1,15 +1,23 @@
 /** The sorted registry of built-in rules: key === file name === meta.id. */
 import type { AnyRule } from '../engine/rule.js';
 import actionRequiresStar from './action-requires-star.js';
+import allowNotAction from './allow-not-action.js';
+import allowNotPrincipal from './allow-not-principal.js';
+import allowNotResource from './allow-not-resource.js';
 import boundaryMissingGrant from './boundary-missing-grant.js';
 import conditionKeyNotApplicable from './condition-key-not-applicable.js';
 import conditionSetOperatorMisuse from './condition-set-operator-misuse.js';
 import conditionTypeMismatch from './condition-type-mismatch.js';
+import credentialsExposure from './credentials-exposure.js';
+import dataExfiltration from './data-exfiltration.js';
 import duplicateAction from './duplicate-action.js';
 import duplicateKey from './duplicate-key.js';
+import duplicatePrincipal from './duplicate-principal.js';
 import duplicateResource from './duplicate-resource.js';
 import duplicateSid from './duplicate-sid.js';
+import duplicateStatement from './duplicate-statement.js';
 import ecrPushIncomplete from './ecr-push-incomplete.js';
+import fullAdmin from './full-admin.js';
 import invalidPrincipal from './invalid-principal.js';
 import jsonSyntax from './json-syntax.js';
 import kmsCreateGrantUnconstrained from './kms-create-grant-unconstrained.js';
@@ -22,6 +30,10 @@ import passroleWithoutPassedToService from './passrole-without-passed-to-service
 import policySize from './policy-size.js';
 import policyStructure from './policy-structure.js';
 import policyVersion from './policy-version.js';
+import privilegeEscalation from './privilege-escalation.js';
+import publicAccess from './public-access.js';
+import redundantCondition from './redundant-condition.js';
+import resourceExposure from './resource-exposure.js';
 import resourceMismatch from './resource-mismatch.js';
 import serviceWildcardAction from './service-wildcard-action.js';
 import trustConfusedDeputy from './trust-confused-deputy.js';
@@ -38,15 +50,23 @@ import unscopedWrite from './unscoped-write.js';
 
 export const builtinRules: readonly AnyRule[] = [
   actionRequiresStar,
+  allowNotAction,
+  allowNotPrincipal,
+  allowNotResource,
   boundaryMissingGrant,
   conditionKeyNotApplicable,
   conditionSetOperatorMisuse,
   conditionTypeMismatch,
+  credentialsExposure,
+  dataExfiltration,
   duplicateAction,
   duplicateKey,
+  duplicatePrincipal,
   duplicateResource,
   duplicateSid,
+  duplicateStatement,
   ecrPushIncomplete,
+  fullAdmin,
   invalidPrincipal,
   jsonSyntax,
   kmsCreateGrantUnconstrained,
@@ -59,6 +79,10 @@ export const builtinRules: readonly AnyRule[] = [
   policySize,
   policyStructure,
   policyVersion,
+  privilegeEscalation,
+  publicAccess,
+  redundantCondition,
+  resourceExposure,
   resourceMismatch,
   serviceWildcardAction,
   trustConfusedDeputy,

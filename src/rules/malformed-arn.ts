@@ -1,5 +1,6 @@
 import { defineRule } from '../engine/rule.js';
-import { ARN_PARTITIONS, checkResourceArn, type ArnFormat, type ArnProblem } from '../iam/arn-format.js';
+import { ARN_PARTITIONS } from '../iam/arn.js';
+import { checkResourceArn, type ArnFormat, type ArnProblem } from '../iam/arn-format.js';
 import { statementLabel } from '../iam/statement.js';
 
 type MessageIds =
@@ -97,7 +98,10 @@ export default defineRule<Record<string, never>, MessageIds>({
         'IAM rejects some of these outright (a value with no colon, an unknown partition, a wildcard in the service field); others it stores and never matches. ' +
         'Each entry is checked against the ARN formats of the AWS service authorization data: the resource part must fit a resource type of the namespace (the namespace can differ from the action prefix: ' +
         'Service Catalog products are `arn:aws:catalog:…`), and the region and account fields must fit that resource type, with region names such as `us-east-1` and 12-digit account IDs ' +
-        '(`aws` for AWS managed policies, an empty account for AWS-owned Systems Manager documents and parameters). An entry with fewer than six fields is reported even when a trailing `*` would span the missing ones (`arn:aws:s3:*`): write every field. ' +
+        '(`aws` for AWS managed policies, an empty account for AWS-owned Systems Manager documents and parameters). ' +
+        'IAM matches the whole ARN as one string, so a `*` ending the region or account field also matches colons: `arn:aws:logs:*:*:/aws-glue/*` reaches `log-group:/aws-glue/…` (AWS managed policies such as AWSGlueConsoleFullAccess rely on it). ' +
+        'The resource part is therefore judged as resource-mismatch judges it, and reported only when no resource type of the namespace can be reached (`arn:aws:ecr:us-east-1:111122223333:repo/x`, or `arn:aws:logs:us-east-1:111122223333:/aws-glue/*` where the account is written out); the region and account fields are still checked one by one. ' +
+        'An entry with fewer than six fields is reported even when a trailing `*` would span the missing ones (`arn:aws:s3:*`): write every field. ' +
         'Wildcards and IAM policy variables are accepted in every field but the service; a field holding a documentation placeholder (`{AWS_REGION}`, `<ACCOUNT-ID>`, `${AWS::Region}`) is left to unresolved-placeholder. ' +
         'Identity, resource, boundary, SCP and RCP policies are checked; trust policies have no Resource element.',
       fix:

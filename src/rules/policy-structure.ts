@@ -17,6 +17,7 @@ type MessageIds =
   | StructureIssue['messageId']
   | 'principalNotAllowed'
   | 'missingPrincipal'
+  | 'missingResourceForKind'
   | 'resourceNotAllowed'
   | 'rcpAllow'
   | 'rcpPrincipal'
@@ -35,6 +36,16 @@ const NO_PRINCIPAL_REASON: Readonly<Record<PolicyKind, string>> = {
 
 const statementNode = (stmt: Statement): Located<null> => ({ value: null, path: stmt.path, range: stmt.range });
 
+/**
+ * Resource-based policies (declared by config or container: content detection takes a
+ * statement with a Principal and no Resource for a trust statement), SCPs and RCPs need
+ * Resource/NotResource in every statement. Identity policies and boundaries are judged by
+ * missingResource (option requireResourceInIdentity); trust policies have none.
+ */
+function requiresResourceElement(doc: PolicyDocument): boolean {
+  return doc.kind === 'scp' || doc.kind === 'rcp' || (doc.kind === 'resource' && doc.kindSource !== 'content');
+}
+
 export default defineRule<{ requireResourceInIdentity: boolean }, MessageIds>({
   meta: {
     id: 'policy-structure',
@@ -46,6 +57,7 @@ export default defineRule<{ requireResourceInIdentity: boolean }, MessageIds>({
         'What a statement may contain also depends on the kind of policy: identity policies, permissions boundaries and service control policies (SCPs) apply to whoever they are attached to and reject Principal/NotPrincipal; ' +
         'resource-based policies must name a Principal or NotPrincipal in every statement; role trust policies must name a Principal and reject Resource/NotResource ("Has prohibited field Resource") and NotPrincipal; ' +
         'resource control policies (RCPs) only deny, require `"Principal": "*"`, do not support NotAction or NotPrincipal, and apply only to the services that support RCPs. ' +
+        'Every statement except those of role trust policies must name its resources with Resource or NotResource (S3 rejects a bucket policy statement without one, "Statement is missing required element"; IAM Access Analyzer "Missing resource"); a resource-based policy is judged for it only when the config or its container (for example a CloudFormation bucket policy) says it is one, since content detection cannot tell it from a trust policy. ' +
         'SCPs support the full IAM policy language otherwise (conditions, NotAction, Resource and NotResource in Allow and Deny statements). ' +
         'The kind comes from the config (`overrides[].kind`, policy sets) or, failing that, from the content: a policy whose statements all name a principal and only assume the role is a trust policy, one with any principal a resource-based policy, anything else an identity policy.',
       fix:
@@ -83,6 +95,7 @@ export default defineRule<{ requireResourceInIdentity: boolean }, MessageIds>({
       missingResource: 'Statement {{index}} of an identity policy has no Resource or NotResource element.',
       principalNotAllowed: '{{statement}} has a {{element}} element, which {{kinds}} do not support: {{reason}}.',
       missingPrincipal: '{{statement}} has no {{element}} element, which {{kind}} requires in every statement.',
+      missingResourceForKind: '{{statement}} of {{kind}} has no Resource or NotResource element; every statement of {{kinds}} must name the resources it applies to (only role trust policies have none).',
       resourceNotAllowed: '{{statement}} has a {{element}} element, which a role trust policy does not allow: the role itself is the resource (AWS rejects it with "Has prohibited field Resource").',
       rcpAllow: '{{statement}} has "Effect": "Allow": resource control policies can only deny (Allow is reserved for the AWS-managed RCPFullAWSAccess policy).',
       rcpPrincipal: '{{statement}} of a resource control policy must have "Principal": "*", found {{found}}; narrow it with conditions such as aws:PrincipalOrgID.',
@@ -140,6 +153,16 @@ export default defineRule<{ requireResourceInIdentity: boolean }, MessageIds>({
       document(doc) {
         for (const issue of doc.structureIssues) context.report({ node: issue.at, messageId: issue.messageId, data: issue.data });
         for (const stmt of doc.statements) checkKind(doc, stmt);
+        if (!doc.fragment && requiresResourceElement(doc)) {
+          for (const stmt of doc.statements) {
+            if (stmt.resource) continue;
+            context.report({
+              node: statementNode(stmt),
+              messageId: 'missingResourceForKind',
+              data: { statement: statementLabel(stmt, true), kind: policyKindName(doc.kind), kinds: policyKindName(doc.kind, true) },
+            });
+          }
+        }
         if (!context.options.requireResourceInIdentity || doc.fragment || (doc.kind !== 'identity' && doc.kind !== 'boundary')) return;
         for (const stmt of doc.statements) {
           if (!stmt.resource) context.report({ node: statementNode(stmt), messageId: 'missingResource', data: { index: stmt.index } });

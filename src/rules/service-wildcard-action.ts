@@ -1,9 +1,11 @@
 import type { PolicyKind, Statement } from '../engine/model.js';
-import { defineRule } from '../engine/rule.js';
-import { expandActionPattern, serviceExists, serviceName } from '../iam/service-data.js';
+import { defineRule, type ReportDescriptor } from '../engine/rule.js';
+import { parseArn } from '../iam/arn.js';
+import { allServicePrefixes, expandActionPattern, serviceExists, serviceName } from '../iam/service-data.js';
 import { isAllow, statementLabel } from '../iam/statement.js';
+import { hasWildcard, wildcardMatch } from '../iam/wildcard.js';
 
-type MessageIds = 'allActions' | 'serviceWildcard';
+type MessageIds = 'allActions' | 'serviceWildcard' | 'wildcardInActionService' | 'wildcardInArnService';
 
 /** Boundaries, SCPs and RCPs only cap permissions: an `s3:*` there grants nothing. */
 const GRANTING_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'resource', 'trust']);
@@ -13,18 +15,22 @@ export default defineRule<{ allowServices: string[] }, MessageIds>({
   meta: {
     id: 'service-wildcard-action',
     docs: {
-      description: 'Report Allow statements whose Action is `*` or a whole service (`service:*`)',
+      description: 'Report Allow statements whose Action is `*` or a whole service (`service:*`), and wildcards in the service name of an action or a resource ARN',
       why:
         '`service:*` grants every action of the service, including the permissions-management, tagging and destructive ones and every action AWS adds to the service later; `*` does that for every service. ' +
         'Such grants are far beyond what a workload needs and turn any compromise of the principal into control of the service. ' +
         'Deny statements with wildcards are fine (they only take away). Boundaries, SCPs and RCPs are not checked: they cap permissions rather than grant them. ' +
-        'A prefix that is not an AWS service is left to unknown-service.',
-      fix: 'List the actions the workload calls (the access-level columns of the Service Authorization Reference help), or narrower patterns such as `s3:Get*`. Accept a service deliberately granted in full with the `allowServices` option.',
+        'A prefix that is not an AWS service is left to unknown-service. ' +
+        'A wildcard inside a service name is reported in every statement and policy kind (IAM Access Analyzer "Wildcard in service name"): IAM rejects an action whose service prefix contains `*` or `?` (`s*:GetObject`, `*:Describe*`; MalformedPolicyDocument "Action vendors … must not contain wildcards"), and a resource ARN such as `arn:aws:*code*:…` matches the resources of every service whose name fits, today and in future (CodeBuild, CodeCommit, CodeDeploy, CodePipeline, …). An ARN whose service is just `*` (`arn:aws:*:*:111122223333:*`, any service) is left alone: it says what it means.',
+      fix:
+        'List the actions the workload calls (the access-level columns of the Service Authorization Reference help), or narrower patterns such as `s3:Get*`. Accept a service deliberately granted in full with the `allowServices` option. ' +
+        'Write each service name in full: one entry per service (`s3:GetObject`, `s3express:CreateSession`) and one ARN per service.',
       recommended: true,
       references: [
         'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
         'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html',
         'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html',
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html',
       ],
     },
     defaultSeverity: 'warning',
@@ -43,12 +49,17 @@ export default defineRule<{ allowServices: string[] }, MessageIds>({
     messages: {
       allActions: '"{{entry}}" in {{statement}} allows every action of every AWS service.',
       serviceWildcard: '"{{entry}}" in {{statement}} allows all {{count}} actions of {{serviceName}}, including ones the workload does not need; list the actions it calls.',
+      wildcardInActionService:
+        '"{{entry}}" in {{statement}} has a wildcard in its service prefix "{{prefix}}": IAM rejects the policy ("Action vendors … must not contain wildcards"), and the pattern would match {{matches}}. Name each service.',
+      wildcardInArnService:
+        '"{{entry}}" in {{statement}} has a wildcard in its service name "{{service}}", so it matches resources of {{matches}}, and of any service AWS adds later whose name fits. Name each service.',
     },
   },
   create(context) {
     const allowed = new Set(context.options.allowServices.map((s) => s.toLowerCase()));
     return {
       statement(stmt, doc) {
+        for (const finding of serviceNameWildcards(stmt)) context.report(finding);
         if (!isAllow(stmt) || !GRANTING_KINDS.has(doc.kind) || !stmt.action || stmt.action.negated) return;
         for (const entry of stmt.action.values) {
           const colon = entry.value.indexOf(':');
@@ -77,3 +88,37 @@ export default defineRule<{ allowServices: string[] }, MessageIds>({
     };
   },
 });
+
+/**
+ * Action and NotAction entries whose service prefix holds `*` or `?` (except the `*:*` spelling
+ * of every action, which allActions judges), and Resource/NotResource ARNs whose service field
+ * holds a wildcard without being just `*`.
+ */
+function serviceNameWildcards(stmt: Statement): ReportDescriptor<MessageIds>[] {
+  const out: ReportDescriptor<MessageIds>[] = [];
+  const statement = statementLabel(stmt);
+  for (const entry of stmt.action?.values ?? []) {
+    const colon = entry.value.indexOf(':');
+    if (colon < 0) continue;
+    const prefix = entry.value.slice(0, colon);
+    if (!hasWildcard(prefix) || (ONLY_STARS.test(prefix) && ONLY_STARS.test(entry.value.slice(colon + 1)))) continue;
+    out.push({ node: entry, messageId: 'wildcardInActionService', data: { entry: entry.value, statement, prefix, matches: describeMatches(prefix) } });
+  }
+  for (const entry of stmt.resource?.values ?? []) {
+    const service = parseArn(entry.value)?.service;
+    if (service === undefined || !hasWildcard(service) || ONLY_STARS.test(service)) continue;
+    out.push({ node: entry, messageId: 'wildcardInArnService', data: { entry: entry.value, statement, service, matches: describeMatches(service) } });
+  }
+  return out;
+}
+
+/** `3 services (ec2, ecr, ecs)`, `61 services (s3, s3-object-lambda, …)`, `every service (456)`, `no known service`. */
+function describeMatches(pattern: string): string {
+  const lower = pattern.toLowerCase();
+  const hits = allServicePrefixes().filter((p) => wildcardMatch(lower, p));
+  if (hits.length === 0) return 'no known service';
+  if (hits.length === allServicePrefixes().length) return `every service (${hits.length})`;
+  if (hits.length === 1) return `1 service (${hits[0]})`;
+  const shown = hits.slice(0, 5).join(', ');
+  return `${hits.length} services (${shown}${hits.length > 5 ? ', …' : ''})`;
+}

@@ -1,43 +1,10 @@
 import type { Located, PolicyDocument } from '../engine/model.js';
 import { defineRule } from '../engine/rule.js';
-import { isPolicyVariable } from '../iam/policy-variables.js';
+import { findPlaceholders } from '../iam/placeholders.js';
 
 type MessageIds = 'placeholder' | 'pseudoParameter' | 'conditionKeyPlaceholder';
 
-/** One placeholder found in a string: as written (`<ACCOUNT-ID>`) and its name (`ACCOUNT-ID`). */
-interface Placeholder {
-  readonly text: string;
-  readonly name: string;
-  readonly pseudoParameter: boolean;
-}
-
-/** `${…}`, `{…}` or `<…>` with no nested braces; the inside is judged by PLACEHOLDER_NAME. */
-const CANDIDATE = /\$\{([^{}]*)\}|\{([^{}]*)\}|<([^<>]*)>/g;
-/** Identifier-like names: `AWS_REGION`, `ACCOUNT-ID`, `bucket.name`, and `AWS::Region`. */
-const PLACEHOLDER_NAME = /^[A-Za-z0-9_.-]+(?:::[A-Za-z0-9_.-]+)*$/;
-const HAS_LETTER = /[A-Za-z]/;
-const PSEUDO_PARAMETER = /^AWS::/;
 const MAX_VALUE_LENGTH = 100;
-
-/**
- * Documentation placeholders in one string. IAM policy variables (`${aws:username}`,
- * `${saml:sub}`, `${token.actions.githubusercontent.com:sub}`) and the escapes `${*}`, `${?}`,
- * `${$}` are real policy syntax, not placeholders. With `inSub`, the string is an
- * `Fn::Sub` template, where CloudFormation resolves every `${…}` itself.
- */
-export function findPlaceholders(value: string, inSub = false): Placeholder[] {
-  if (!value.includes('{') && !value.includes('<')) return [];
-  const found: Placeholder[] = [];
-  for (const match of value.matchAll(CANDIDATE)) {
-    const [text, dollarName, braceName, angleName] = match;
-    const name = dollarName ?? braceName ?? angleName;
-    if (!PLACEHOLDER_NAME.test(name) || !HAS_LETTER.test(name)) continue;
-    if (dollarName !== undefined && (inSub || isPolicyVariable(name))) continue;
-    if (found.some((p) => p.text === text)) continue;
-    found.push({ text, name, pseudoParameter: PSEUDO_PARAMETER.test(name) });
-  }
-  return found;
-}
 
 /** A value to show in `"variables"` advice: realistic for the usual names, neutral otherwise. */
 function exampleValue(name: string): string {

@@ -9,8 +9,9 @@ vi.mock('node:fs', async (importOriginal) => {
 
 const fs = await import('node:fs');
 const readFileSync = vi.mocked(fs.readFileSync);
+const { ARN_PARTITIONS } = await import('../../src/iam/arn.js');
+const { resourceFitsType } = await import('../../src/iam/resource-match.js');
 const {
-  ARN_PARTITIONS,
   arnFormatsForNamespace,
   checkResourceArn,
   isArnNamespace,
@@ -19,7 +20,6 @@ const {
   looksLikeAccountId,
   looksLikeRegion,
   splitArn,
-  variablesToWildcards,
 } = await import('../../src/iam/arn-format.js');
 
 function resourceTypeFilesRead(): string[] {
@@ -35,13 +35,7 @@ describe('checking a well-formed ARN is lazy', () => {
   });
 });
 
-describe('variablesToWildcards / isWildcardOnly', () => {
-  it('turns policy variables and placeholders into *', () => {
-    expect(variablesToWildcards('arn:aws:s3:::${BucketName}/home/${aws:username}/*')).toBe('arn:aws:s3:::*/home/*/*');
-    expect(variablesToWildcards('arn:aws:logs:{AWS_REGION}:<ACCOUNT-ID>:*')).toBe('arn:aws:logs:*:*:*');
-    expect(variablesToWildcards('arn:aws:ec2:${AWS::Region}:{AWS::AccountId}:vpc/*')).toBe('arn:aws:ec2:*:*:vpc/*');
-    expect(variablesToWildcards('a<b and {0}')).toBe('a<b and {0}');
-  });
+describe('isWildcardOnly', () => {
   it('knows entries that are only wildcards', () => {
     expect(isWildcardOnly('*')).toBe(true);
     expect(isWildcardOnly('**')).toBe(true);
@@ -201,11 +195,28 @@ describe('checkResourceArn', () => {
     expect(checkResourceArn('arn:aws:ec2:us-east-1:1111:instance/*')).toMatchObject({ kind: 'invalidAccount', account: '1111' });
   });
 
-  it('does not take a wildcard that spans fields for a well-formed ARN', () => {
-    // Real findings in AWS managed policies: an extra colon, a missing resource type.
-    expect(checkResourceArn('arn:*:kms:*:::*')?.kind).toBe('resourceMismatch');
-    expect(checkResourceArn('arn:aws:logs:*:*:/aws-glue/*')?.kind).toBe('resourceMismatch');
+  it('reads a * ending a field as IAM does, spanning colons into the resource part (as resource-mismatch reads it)', () => {
+    // AWSGlueConsoleFullAccess: the account's * reaches across `111122223333:log-group`.
+    expect(checkResourceArn('arn:aws:logs:*:*:/aws-glue/*')).toBeUndefined();
+    expect(checkResourceArn('arn:aws:secretsmanager:*:*:sqlworkbench!*')).toBeUndefined();
+    for (const arn of ['arn:aws:logs:*:*:/aws-glue/*', 'arn:aws:secretsmanager:*:*:sqlworkbench!*']) {
+      const [service] = arn.split(':').slice(2, 3);
+      expect(arnFormatsForNamespace(service).some((f) => resourceFitsType(arn, f.resourceType)), arn).toBe(true);
+    }
+    // Field checks stay field by field.
+    expect(checkResourceArn('arn:aws:logs:US-EAST-1:*:/aws-glue/*')).toMatchObject({ kind: 'invalidRegion', region: 'US-EAST-1' });
+    expect(checkResourceArn('arn:*:kms:*:::*')?.kind).toBe('missingAccount');
     expect(checkResourceArn('arn:aws:kms:*::*')?.kind).toBe('missingAccount');
+  });
+
+  it('still reports resource parts that nothing can reach: a written account, a missing resource type', () => {
+    expect(checkResourceArn('arn:aws:logs:us-east-1:111122223333:/aws-glue/*')).toMatchObject({ kind: 'resourceMismatch', resource: '/aws-glue/*' });
+    expect(checkResourceArn('arn:aws:ecr:us-east-1:111122223333:repo/x')).toMatchObject({ kind: 'resourceMismatch', resource: 'repo/x' });
+    expect(checkResourceArn('arn:aws:sagemaker:us-east-1:111122223333/*')?.kind).toBe('missingFields');
+    for (const arn of ['arn:aws:logs:us-east-1:111122223333:/aws-glue/*', 'arn:aws:ecr:us-east-1:111122223333:repo/x']) {
+      const [service] = arn.split(':').slice(2, 3);
+      expect(arnFormatsForNamespace(service).some((f) => resourceFitsType(arn, f.resourceType)), arn).toBe(false);
+    }
   });
 
   it('agrees with Parliament\'s two INVALID_ARN policy cases', () => {

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import {
   actionMatches,
   allServicePrefixes,
+  arnCanMatchFormat,
   arnCanMatchResourceType,
   arnFormatToWildcard,
   conditionKeyMatchesTemplate,
@@ -259,6 +260,20 @@ describe('arnCanMatchResourceType', () => {
     // "If the * wildcard is the last character of a resource ARN segment, it can expand to
     // match beyond the colon boundaries" (IAM User Guide, Resource element).
     expect(arnCanMatchResourceType('arn:aws:iam::*:user/*', resourceType('iam', 'role'))).toBe(true);
+  });
+
+  it('judges one format at a time the same way (arnCanMatchFormat)', () => {
+    const logGroup = 'arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}';
+    expect(arnCanMatchFormat('arn:aws:logs:*:*:/aws-glue/*', logGroup)).toBe(true); // AWSGlueConsoleFullAccess
+    expect(arnCanMatchFormat('arn:aws:logs:us-east-1:111122223333:/aws-glue/*', logGroup)).toBe(false);
+    expect(arnCanMatchFormat('arn:aws:logs:*:*:log-group:/aws-glue/*', logGroup)).toBe(true);
+    expect(arnCanMatchFormat('arn:aws:s3:::*', logGroup)).toBe(false); // another service
+    expect(arnCanMatchFormat('*', logGroup)).toBe(true);
+    for (const rt of [resourceType('ecr', 'repository'), resourceType('s3', 'object')]) {
+      for (const arn of ['arn:aws:ecr:*:*:repository/*', 'arn:aws:s3:::b/*', 'arn:aws:ecr:::repository/app']) {
+        expect(rt.arnFormats.some((f) => arnCanMatchFormat(arn, f)), `${arn} ${rt.name}`).toBe(arnCanMatchResourceType(arn, rt));
+      }
+    }
   });
 
   it('matches ECR repositories and rejects ARNs that lack fields', () => {

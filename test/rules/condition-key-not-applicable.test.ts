@@ -22,8 +22,19 @@ ruleTester.run(rule, {
       ),
     },
     {
-      name: 'one action of several is enough (s3:prefix on ListBucket next to GetObject)',
-      code: policy({ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: [BUCKET, `${BUCKET}/*`], Condition: { StringLikeIfExists: { 's3:prefix': 'home/*' } } }),
+      name: 'Action entries with wildcards are not judged per action (s3:prefix on ListBucket next to s3:Get*)',
+      code: policy({ Effect: 'Allow', Action: ['s3:Get*', 's3:ListBucket'], Resource: [BUCKET, `${BUCKET}/*`], Condition: { StringLikeIfExists: { 's3:prefix': 'home/*' } } }),
+    },
+    {
+      name: 'tag keys supported by every service of the statement (the Access Analyzer example), session tags with sts:TagSession',
+      code: policy(
+        { Sid: 'DenyDeleteSupported', Effect: 'Deny', Action: ['appmesh:DeleteMesh', 'backup:DeleteBackupPlan'], Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/status': 'Confidential' } } },
+        { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/ci' }, Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'], Condition: { StringEquals: { 'aws:RequestTag/team': 'ml', 'sts:SourceIdentity': '${aws:username}' } } },
+      ),
+    },
+    {
+      name: 'VPC endpoint owner keys scoped to named services',
+      code: policy({ Sid: 'DenyOutsideOrgEndpoints', Effect: 'Deny', Action: ['s3:*', 'kms:Decrypt'], Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:VpceOrgID': 'o-a1b2c3d4e5' }, BoolIfExists: { 'aws:ViaAWSService': 'false' } } }),
     },
     {
       name: 'global keys apply to every action; tag keys where the actions support them',
@@ -169,6 +180,74 @@ ruleTester.run(rule, {
       code: policy({ Effect: 'Allow', Principal: { Federated: GITHUB_OIDC }, Action: 'sts:AssumeRole', Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:octo-org/octo-repo:*' } } }),
       kind: 'trust',
       errors: [{ messageId: 'notApplicable', path: ['Statement', 0, 'Condition', 'StringLike', 'token.actions.githubusercontent.com:sub'], line: 12, column: 11, message: /\(sts:AssumeRole\)/ }],
+    },
+    {
+      name: 'service key next to a literal action that does not support it (s3:prefix on GetObject, IfExists)',
+      code: policy({ Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: [BUCKET, `${BUCKET}/*`], Condition: { StringLikeIfExists: { 's3:prefix': 'home/*' } } }),
+      errors: [
+        { messageId: 'unsupportedActions', path: ['Statement', 0, 'Condition', 'StringLikeIfExists', 's3:prefix'], line: 16, column: 11, message: "Condition key \"s3:prefix\" in statement 0 is not supported by s3:GetObject: it is never in their request context, so this Allow grants them whatever the key would hold. Move these actions to a statement without this condition key." },
+      ],
+    },
+    {
+      name: 'kms:ViaService next to an S3 action, ec2:ResourceTag on a Describe action (case-insensitive actions)',
+      code: policy(
+        { Effect: 'Allow', Action: ['kms:Decrypt', 's3:GetObject'], Resource: '*', Condition: { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } } },
+        { Effect: 'Allow', Action: ['EC2:terminateinstances', 'ec2:DescribeInstances'], Resource: '*', Condition: { StringEquals: { 'ec2:ResourceTag/eks': 'owned' } } },
+      ),
+      errors: [
+        { messageId: 'unsupportedActions', path: ['Statement', 0, 'Condition', 'StringEquals', 'kms:ViaService'], line: 13, column: 11, message: "Condition key \"kms:ViaService\" in statement 0 is not supported by s3:GetObject: it is never in their request context, so this Allow never grants them. Move these actions to a statement without this condition key." },
+        { messageId: 'unsupportedActions', path: ['Statement', 1, 'Condition', 'StringEquals', 'ec2:ResourceTag/eks'], line: 26, column: 11 },
+      ],
+    },
+    {
+      name: 'Deny with a tag key and actions of a service that does not support it',
+      code: policy({ Sid: 'DenyDeleteConfidential', Effect: 'Deny', Action: ['appmesh:DeleteMesh', 'backup:DeleteBackupPlan', 's3:ListAllMyBuckets'], Resource: '*', Condition: { StringEquals: { 'aws:ResourceTag/status': 'Confidential' } } }),
+      errors: [
+        { messageId: 'tagKeyUnsupportedServices', path: ['Statement', 0, 'Condition', 'StringEquals', 'aws:ResourceTag/status'], line: 15, column: 11, message: "Tag condition key \"aws:ResourceTag/status\" in statement \"DenyDeleteConfidential\" is not supported by the s3 actions of the statement (s3:ListAllMyBuckets): the key is never in their request context, so this Deny never denies them. Move these actions to a statement without this condition key and scope them by resource ARN." },
+      ],
+    },
+    {
+      name: 'Allow with a tag key, IfExists, and a Describe action',
+      code: policy({ Effect: 'Allow', Action: ['ec2:StartInstances', 'ec2:DescribeInstances'], Resource: '*', Condition: { StringEqualsIfExists: { 'aws:ResourceTag/team': 'ml' } } }),
+      errors: [
+        { messageId: 'tagKeyUnsupportedServices', path: ['Statement', 0, 'Condition', 'StringEqualsIfExists', 'aws:ResourceTag/team'], line: 13, column: 11, message: "Tag condition key \"aws:ResourceTag/team\" in statement 0 is not supported by the ec2 actions of the statement (ec2:DescribeInstances): the key is never in their request context, so this Allow grants them whatever the key would hold. Move these actions to a statement without this condition key and scope them by resource ARN." },
+      ],
+    },
+    {
+      name: 'tag keys with NotAction in a Deny and in an Allow',
+      code: policy(
+        { Sid: 'DenyUnlessTeam', Effect: 'Deny', NotAction: ['iam:*', 'sts:*'], Resource: '*', Condition: { StringNotEquals: { 'aws:ResourceTag/team': '${aws:PrincipalTag/team}' } } },
+        { Effect: 'Allow', NotAction: 'iam:*', Resource: '*', Condition: { StringEquals: { 'aws:RequestTag/team': 'ml' } } },
+      ),
+      errors: [
+        { messageId: 'notActionTagKey', path: ['Statement', 0, 'Condition', 'StringNotEquals', 'aws:ResourceTag/team'], line: 14, column: 11 },
+        { messageId: 'notActionTagKey', path: ['Statement', 1, 'Condition', 'StringEquals', 'aws:RequestTag/team'], line: 24, column: 11 },
+      ],
+    },
+    {
+      name: 'VPC endpoint owner keys with Action * and with NotAction (data perimeter SCP)',
+      code: policy(
+        { Sid: 'DenyOutsideOrgEndpoints', Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:VpceOrgID': 'o-a1b2c3d4e5' } } },
+        { Effect: 'Deny', NotAction: ['iam:*'], Resource: '*', Condition: { StringNotEquals: { 'aws:VpceAccount': '111122223333' } } },
+      ),
+      kind: 'scp',
+      errors: [
+        { messageId: 'supportedServicesOnly', path: ['Statement', 0, 'Condition', 'StringNotEqualsIfExists', 'aws:VpceOrgID'], line: 11, column: 11, message: "Condition key \"aws:VpceOrgID\" in statement \"DenyOutsideOrgEndpoints\" works only with specific AWS services, but the statement applies to every service (*): scope it to the services that support the key." },
+        { messageId: 'supportedServicesOnly', path: ['Statement', 1, 'Condition', 'StringNotEquals', 'aws:VpceAccount'], line: 23, column: 11 },
+      ],
+    },
+    {
+      name: 'session tags and source identity without sts:TagSession / sts:SetSourceIdentity in a trust policy',
+      code: policy(
+        { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/ci' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:RequestTag/team': 'ml' }, 'ForAllValues:StringEquals': { 'sts:TransitiveTagKeys': ['team'] } } },
+        { Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/ExampleIdP' }, Action: 'sts:AssumeRoleWithSAML', Condition: { StringLike: { 'sts:SourceIdentity': '*@example.com' } } },
+      ),
+      kind: 'trust',
+      errors: [
+        { messageId: 'missingActionForKey', path: ['Statement', 0, 'Condition', 'StringEquals', 'aws:RequestTag/team'], line: 12, column: 11, message: "The sts:TagSession action must be in the Action element of statement 0 to allow setting values for the condition key \"aws:RequestTag/team\": without it a request that sets the key is refused, and a request without it never matches the condition. Add sts:TagSession to the action block." },
+        { messageId: 'missingActionForKey', path: ['Statement', 0, 'Condition', 'ForAllValues:StringEquals', 'sts:TransitiveTagKeys'], line: 15, column: 11 },
+        { messageId: 'missingActionForKey', path: ['Statement', 1, 'Condition', 'StringLike', 'sts:SourceIdentity'], line: 29, column: 11 },
+      ],
     },
   ],
 });

@@ -32,6 +32,14 @@ ruleTester.run(rule, {
     { name: 'undocumented key', code: policy(tagging({ 'ForAnyValue:StringEquals': { 'example:Team': 'blue' } })) },
     { name: 'ignoreKeys', code: policy(tagging({ 'ForAnyValue:StringEquals': { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } })), options: { ignoreKeys: ['AWS:PrincipalOrg*'] } },
     { name: 'GitHub OIDC trust with plain operators', code: githubTrust({ StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:octo-org/*' } }), kind: 'trust' },
+    {
+      name: 's3:prefix in an Allow with StringLike and in a Deny with StringNotLike (the documented patterns)',
+      code: policy(
+        { Sid: 'ListHome', Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::amzn-s3-demo-bucket', Condition: { StringLike: { 's3:prefix': ['', 'home/', 'home/${aws:username}/*'] } } },
+        { Sid: 'DenyOutsideHome', Effect: 'Deny', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::amzn-s3-demo-bucket', Condition: { StringNotLikeIfExists: { 's3:prefix': 'home/${aws:username}/*' } } },
+      ),
+    },
+    { name: 'Null without a qualifier', code: policy(tagging({ Null: { 'aws:TagKeys': 'false' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['Project'] } })) },
   ],
   invalid: [
     {
@@ -124,6 +132,25 @@ ruleTester.run(rule, {
       errors: [
         { messageId: 'singleValuedKey', path: ['Statement', 0, 'Condition', 'ForAnyValue:StringEquals'], line: 9, column: 9 },
         { messageId: 'forAllValuesWithoutNullGuard', path: ['Statement', 0, 'Condition', 'ForAllValues:StringEquals'], line: 12, column: 9 },
+      ],
+    },
+    {
+      name: 'ForAllValues:Null and ForAnyValue:Null, also on a key the data does not document',
+      code: policy(tagging({ 'ForAllValues:Null': { 'aws:TagKeys': 'false' }, 'ForAnyValue:Null': { 'example:Labels': 'true' } })),
+      errors: [
+        { messageId: 'nullWithQualifier', path: ['Statement', 0, 'Condition', 'ForAllValues:Null'], line: 13, column: 9, message: "ForAllValues:Null on aws:TagKeys in statement \"TagInstances\": Null takes no set qualifier; ForAllValues:Null is always true, whatever the request holds. Use Null to test whether the key is present." },
+        { messageId: 'nullWithQualifier', path: ['Statement', 0, 'Condition', 'ForAnyValue:Null'], line: 16, column: 9 },
+      ],
+    },
+    {
+      name: 's3:prefix in a Deny with StringEquals and in an Allow with StringNotLike',
+      code: policy(
+        { Sid: 'DenyPrivate', Effect: 'Deny', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::amzn-s3-demo-bucket', Condition: { StringEquals: { 's3:prefix': 'private/' } } },
+        { Effect: 'Allow', Action: ['S3:listbucket'], Resource: 'arn:aws:s3:::amzn-s3-demo-bucket', Condition: { StringNotLike: { 's3:prefix': ['private/*', 'secret/*'] } } },
+      ),
+      errors: [
+        { messageId: 's3PrefixNegativeContext', path: ['Statement', 0, 'Condition', 'StringEquals', 's3:prefix'], line: 11, column: 11, message: "StringEquals on s3:prefix in Deny statement \"DenyPrivate\" does not stop listing the objects under \"private/\": a request that names a shorter prefix does not match the condition and still lists them. Deny with StringNotLike listing the prefixes to allow instead, so that every other prefix (and none) is denied." },
+        { messageId: 's3PrefixNegativeContext', path: ['Statement', 1, 'Condition', 'StringNotLike', 's3:prefix'], line: 23, column: 11 },
       ],
     },
   ],

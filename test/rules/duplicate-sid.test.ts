@@ -21,7 +21,8 @@ ruleTester.run(rule, {
     },
     { name: 'no Sid at all', code: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: `${BUCKET}/*` }, { Effect: 'Allow', Action: 's3:PutObject', Resource: `${BUCKET}/*` }) },
     {
-      name: 'empty Sids, as the console writes them in trust policies, are not ids',
+      name: 'empty Sids, as the console writes them in trust policies, accepted by ignoreEmpty (and never duplicates)',
+      options: { ignoreEmpty: true },
       code: policy(
         { Sid: '', Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' },
         { Sid: '', Effect: 'Allow', Principal: { Service: 'codebuild.amazonaws.com' }, Action: 'sts:AssumeRole' },
@@ -112,6 +113,29 @@ ruleTester.run(rule, {
         { messageId: 'invalidCharacters', path: ['Statement', 1, 'Sid'], line: 14, column: 14 },
         { messageId: 'duplicate', path: ['Statement', 1, 'Sid'], line: 14, column: 14 },
       ],
+    },
+    {
+      name: 'empty Sids in a console trust policy (two findings, no duplicate)',
+      code: policy(
+        { Sid: '', Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' },
+        { Sid: '', Effect: 'Allow', Principal: { Service: 'codebuild.amazonaws.com' }, Action: 'sts:AssumeRole' },
+      ),
+      errors: [
+        {
+          messageId: 'emptySid',
+          path: ['Statement', 0, 'Sid'],
+          line: 5,
+          column: 14,
+          endColumn: 16,
+          message: 'The Sid of statement 0 is empty; remove it or name the statement (letters and digits, for example ReadReports).',
+        },
+        { messageId: 'emptySid', path: ['Statement', 1, 'Sid'], line: 13, column: 14, message: /^The Sid of statement 1 is empty/ },
+      ],
+    },
+    {
+      name: 'empty Sid in a resource policy and in a bare statement, compact JSON',
+      code: '{"Sid":"","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::b/*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}',
+      errors: [{ messageId: 'emptySid', path: ['Sid'], line: 1, column: 8, endColumn: 10 }],
     },
     {
       name: 'a bare statement copied from the docs is still checked for characters',

@@ -104,6 +104,13 @@ ruleTester.run(rule, {
       name: 'bucket policy with good ARNs',
       code: policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::amzn-s3-demo-bucket/*' }),
     },
+    {
+      name: 'a * ending the account field also covers the resource type word, as IAM matches the whole string (AWSGlueConsoleFullAccess, OpsWorks CM, SQL Workbench)',
+      code: policy(
+        { Effect: 'Allow', Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents'], Resource: ['arn:aws:logs:*:*:/aws-glue/*', 'arn:aws:logs:*:111122223333*:/aws/lambda/*'] },
+        { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: ['arn:aws:secretsmanager:*:*:opsworks-cm!aws-opsworks-cm-secrets-*', 'arn:aws:secretsmanager:us-east-1:*:sqlworkbench!*'] },
+      ),
+    },
     { name: 'SCP', kind: 'scp', code: policy({ Effect: 'Deny', Action: 'iam:DeleteRole', Resource: 'arn:aws:iam::*:role/OrganizationAccountAccessRole' }) },
   ],
   invalid: [
@@ -226,13 +233,43 @@ ruleTester.run(rule, {
       code: policy({
         Effect: 'Allow',
         NotAction: 'iam:*',
-        NotResource: ['arn:aws:states:*:*:statemachine:*sagemaker*', 'arn:aws:sagemaker:*:*:endpointconfig/*', 'arn:aws:servicecatalog:us-east-1:111122223333:product/prod-abcdefghijklm', 'arn:aws:secretsmanager:*:*:sqlworkbench!*'],
+        NotResource: [
+          'arn:aws:states:us-east-1:111122223333:statemachine:*sagemaker*',
+          'arn:aws:sagemaker:us-east-1:111122223333:endpointconfig/*',
+          'arn:aws:servicecatalog:us-east-1:111122223333:product/prod-abcdefghijklm',
+          'arn:aws:secretsmanager:us-east-1:111122223333:sqlworkbench!*',
+        ],
       }),
       errors: [
-        { messageId: 'resourceMismatch', path: ['Statement', 0, 'NotResource', 0], line: 8, column: 9, message: /^NotResource "arn:aws:states.*did you mean "arn:aws:states:\*:\*:stateMachine:\*sagemaker\*"\?$/ },
-        { messageId: 'resourceMismatch', path: ['Statement', 0, 'NotResource', 1], line: 9, column: 9, message: /did you mean "arn:aws:sagemaker:\*:\*:endpoint-config\/\*"\?$/ },
+        { messageId: 'resourceMismatch', path: ['Statement', 0, 'NotResource', 0], line: 8, column: 9, message: /^NotResource "arn:aws:states.*did you mean "arn:aws:states:us-east-1:111122223333:stateMachine:\*sagemaker\*"\?$/ },
+        { messageId: 'resourceMismatch', path: ['Statement', 0, 'NotResource', 1], line: 9, column: 9, message: /did you mean "arn:aws:sagemaker:us-east-1:111122223333:endpoint-config\/\*"\?$/ },
         { messageId: 'resourceMismatch', path: ['Statement', 0, 'NotResource', 2], line: 10, column: 9, message: /did you mean "arn:aws:catalog:us-east-1:111122223333:product\/prod-abcdefghijklm"\?$/ },
-        { messageId: 'resourceMismatch', path: ['Statement', 0, 'NotResource', 3], line: 11, column: 9, message: /did you mean "arn:aws:secretsmanager:\*:\*:secret:sqlworkbench!\*"\?$/ },
+        { messageId: 'resourceMismatch', path: ['Statement', 0, 'NotResource', 3], line: 11, column: 9, message: /did you mean "arn:aws:secretsmanager:us-east-1:111122223333:secret:sqlworkbench!\*"\?$/ },
+      ],
+    },
+    {
+      name: 'a wildcard account cannot reach into the resource part when the account is written: log group paths, AWS Glue',
+      code: policy({
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: ['arn:aws:logs:us-east-1:111122223333:/aws-glue/*', 'arn:aws:logs:*:*:/aws-glue/*'],
+      }),
+      errors: [
+        {
+          messageId: 'resourceMismatch',
+          path: ['Statement', 0, 'Resource', 0],
+          line: 11,
+          column: 9,
+          message: /^Resource "arn:aws:logs:us-east-1:111122223333:\/aws-glue\/\*" in statement 0: the resource part "\/aws-glue\/\*" fits no logs resource type; logs ARNs look like arn:\$\{Partition\}:logs:\$\{Region\}:\$\{Account\}:log-group:\$\{LogGroupName\}/,
+        },
+      ],
+    },
+    {
+      name: 'fields are still checked where a wildcard account reaches into the resource part',
+      code: policy({ Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: ['arn:aws:logs:US-EAST-1:*:/aws-glue/*', 'arn:aws:logs:us-east-1::/aws-glue/*'] }),
+      errors: [
+        { messageId: 'invalidRegion', path: ['Statement', 0, 'Resource', 0], line: 8, column: 9, message: /has the region "US-EAST-1", which is not a region name/ },
+        { messageId: 'resourceMismatch', path: ['Statement', 0, 'Resource', 1], line: 9, column: 9, message: /the resource part "\/aws-glue\/\*" fits no logs resource type/ },
       ],
     },
     {

@@ -111,6 +111,40 @@ ruleTester.run(rule, {
       ],
     },
     {
+      name: 'bucket policy (kind from config) without Resource, and a NotResource statement that is fine',
+      kind: 'resource',
+      code: policy(
+        { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+        { Effect: 'Deny', Principal: '*', Action: 's3:DeleteBucket', NotResource: 'arn:aws:s3:::example-logs' },
+      ),
+      errors: [
+        {
+          messageId: 'missingResourceForKind',
+          path: ['Statement', 0],
+          line: 4,
+          column: 5,
+          endLine: 14,
+          endColumn: 6,
+          message: 'Statement "DenyInsecureTransport" of a resource-based policy has no Resource or NotResource element; every statement of resource-based policies must name the resources it applies to (only role trust policies have none).',
+        },
+      ],
+    },
+    {
+      name: 'SCP statement without Resource (Deny with NotAction)',
+      kind: 'scp',
+      code: policy({ Effect: 'Deny', NotAction: ['iam:*', 'sts:*'], Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }),
+      errors: [{ messageId: 'missingResourceForKind', path: ['Statement', 0], line: 4, column: 5, message: /^Statement 0 of a service control policy has no Resource or NotResource element; every statement of service control policies/ }],
+    },
+    {
+      name: 'RCP statements without Resource, compact JSON (two findings)',
+      kind: 'rcp',
+      code: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*"},{"Sid":"Sqs","Effect":"Deny","Principal":"*","Action":"sqs:*"}]}',
+      errors: [
+        { messageId: 'missingResourceForKind', path: ['Statement', 0], line: 1, column: 38, message: /^Statement 0 of a resource control policy/ },
+        { messageId: 'missingResourceForKind', path: ['Statement', 1], line: 1, column: 88, message: /^Statement "Sqs" of a resource control policy/ },
+      ],
+    },
+    {
       name: 'RCP with NotPrincipal and actions of services RCPs do not cover',
       kind: 'rcp',
       code: policy({ Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: ['s3:PutObject', 'EC2:runinstances', 'lambda:InvokeFunction'], Resource: '*' }),

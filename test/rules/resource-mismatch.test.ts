@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionAppliesToResource, isJudgeableResource, resourceCanMatchStar, resourceShapePattern } from '../../src/iam/resource-match.js';
+import { variablesToWildcards } from '../../src/iam/placeholders.js';
+import { actionAppliesToResource, isJudgeableResource, resourceCanMatchStar } from '../../src/iam/resource-match.js';
 import { lookupAction } from '../../src/iam/service-data.js';
 import rule from '../../src/rules/resource-mismatch.js';
 import { policy, ruleTester } from '../rule-tester.js';
@@ -147,7 +148,7 @@ describe('resource-match helpers', () => {
     expect(actionAppliesToResource(action('ecr:GetAuthorizationToken'), '*')).toBe(false);
   });
   it('reads placeholders and missing region/account fields leniently, S3 ARNs as written', () => {
-    expect(resourceShapePattern('arn:${AWS::Partition}:ecr:<REGION>:{ACCOUNT_ID}:repository/${aws:username}')).toBe('arn:*:ecr:*:*:repository/*');
+    expect(variablesToWildcards('arn:${AWS::Partition}:ecr:<REGION>:{ACCOUNT_ID}:repository/${aws:username}')).toBe('arn:*:ecr:*:*:repository/*');
     expect(actionAppliesToResource(action('ecr:BatchGetImage'), 'arn:aws:ecr:::repository/x')).toBe(true);
     expect(actionAppliesToResource(action('s3:ListBucket'), 'arn:aws:s3:::*/x/*')).toBe(false);
   });

@@ -17,18 +17,27 @@ const github = (sub: object) => webIdentity(GITHUB, { StringEquals: { [AUD]: 'st
 
 ruleTester.run(rule, {
   valid: [
-    { name: 'GitHub documentation (StringLike repo:org/repo:*)', code: policy(github({ StringLike: { [SUB]: 'repo:octo-org/octo-repo:*' } })) },
+    {
+      name: 'GitHub documentation (StringLike repo:org/repo:*), branch wildcards accepted by option',
+      options: { ignoreBranchWildcards: true },
+      code: policy(github({ StringLike: { [SUB]: 'repo:octo-org/octo-repo:*' } })),
+    },
+    { name: 'GitHub, one branch (StringLike without a wildcard)', code: policy(github({ StringLike: { [SUB]: 'repo:octo-org/octo-repo:ref:refs/heads/main' } })) },
+    { name: 'GitHub, StringEquals takes "*" literally', code: policy(webIdentity(GITHUB, { StringEquals: { [AUD]: 'sts.amazonaws.com', [SUB]: 'repo:octo-org/octo-repo:*' } })) },
+    {
+      name: 'GitHub, a repository wildcard ANDed with a pinned environment',
+      code: policy(webIdentity(GITHUB, { StringLike: { [SUB]: 'repo:octo-org/*' }, StringEquals: { [AUD]: 'sts.amazonaws.com', [SUB]: 'repo:octo-org/octo-repo:environment:prod' } })),
+    },
     {
       name: 'IAM documentation (StringEquals on aud and sub)',
       code: policy(webIdentity(GITHUB, { StringEquals: { [AUD]: 'sts.amazonaws.com', [SUB]: 'repo:GitHubOrg/GitHubRepo:ref:refs/heads/GitHubBranch' } })),
     },
-    { name: 'GitHub, every repository of one owner, keys in another case', code: policy(webIdentity(GITHUB, { StringLike: { 'Token.Actions.GitHubUserContent.com:SUB': 'repo:octo-org/*', 'token.actions.githubusercontent.com:AUD': 'sts.amazonaws.com' } })) },
     { name: 'GitHub, a list of subjects', code: policy(github({ StringLike: { [SUB]: ['repo:octo-org/app:environment:prod', 'repo:octo-org/infra:ref:refs/heads/main'] } })) },
     {
       name: 'a broad pattern ANDed with a strict one',
       code: policy(github({ StringLike: { [SUB]: 'repo:*' }, 'ForAnyValue:StringEquals': { [SUB]: 'repo:octo-org/octo-repo:ref:refs/heads/main' } })),
     },
-    { name: 'IfExists next to a strict test', code: policy(github({ StringLikeIfExists: { [SUB]: '*' }, StringLike: { [SUB]: 'repo:octo-org/octo-repo:*' } })) },
+    { name: 'IfExists next to a strict test', code: policy(github({ StringLikeIfExists: { [SUB]: '*' }, StringLike: { [SUB]: 'repo:octo-org/octo-repo:ref:refs/heads/main' } })) },
     {
       name: 'EKS IRSA (AWS documentation)',
       code: policy(webIdentity(EKS, { StringEquals: { [`${EKS_ID}:sub`]: 'system:serviceaccount:default:my-service-account', [`${EKS_ID}:aud`]: 'sts.amazonaws.com' } })),
@@ -123,7 +132,7 @@ ruleTester.run(rule, {
     },
     {
       name: 'audience with IfExists',
-      code: policy(webIdentity(GITHUB, { StringEqualsIfExists: { [AUD]: 'sts.amazonaws.com' }, StringLike: { [SUB]: 'repo:octo-org/octo-repo:*' } })),
+      code: policy(webIdentity(GITHUB, { StringEqualsIfExists: { [AUD]: 'sts.amazonaws.com' }, StringLike: { [SUB]: 'repo:octo-org/octo-repo:environment:prod' } })),
       errors: [
         {
           messageId: 'missingAud',
@@ -133,6 +142,48 @@ ruleTester.run(rule, {
             'Statement 0 allows sts:AssumeRoleWithWebIdentity to GitHub Actions tokens with a condition on token.actions.githubusercontent.com:aud that does not restrict it (StringEqualsIfExists is also true when token.actions.githubusercontent.com:aud is absent from the request): a token minted for any audience can assume the role. Require token.actions.githubusercontent.com:aud = "sts.amazonaws.com".',
         },
       ],
+    },
+    {
+      name: 'GitHub documentation pattern repo:org/repo:* leaves the branch open',
+      code: policy(github({ StringLike: { [SUB]: 'repo:octo-org/octo-repo:*' } })),
+      errors: [
+        {
+          messageId: 'wildcardSub',
+          path: ['Statement', 0, 'Principal', 'Federated'],
+          line: 7,
+          column: 22,
+          message:
+            'Statement 0 allows sts:AssumeRoleWithWebIdentity to GitHub Actions tokens whose subject matches StringLike "repo:octo-org/octo-repo:*": the wildcard admits workflows of octo-org/octo-repo on every branch, tag, environment or pull request that the pattern matches. Name the repository and branch (or environment) in token.actions.githubusercontent.com:sub, for example "repo:octo-org/octo-repo:ref:refs/heads/main".',
+        },
+      ],
+    },
+    {
+      name: 'every repository of one owner, keys in another case, reported even with ignoreBranchWildcards',
+      options: { ignoreBranchWildcards: true },
+      code: policy(webIdentity(GITHUB, { StringLike: { 'Token.Actions.GitHubUserContent.com:SUB': 'repo:octo-org/*', 'token.actions.githubusercontent.com:AUD': 'sts.amazonaws.com' } })),
+      errors: [
+        {
+          messageId: 'wildcardSub',
+          line: 7,
+          column: 22,
+          message: /matches StringLike "repo:octo-org\/\*": the wildcard admits workflows of every repository of octo-org that the pattern matches\. .* for example "repo:octo-org\/<repo>:ref:refs\/heads\/main"\.$/,
+        },
+      ],
+    },
+    {
+      name: 'the most open value of a list decides (values are ORed), branch pattern with ?',
+      code: policy(github({ StringLike: { [SUB]: ['repo:octo-org/app:environment:prod', 'repo:octo-org/infra:ref:refs/heads/release-?', 'repo:octo-org/app-*:ref:refs/heads/main'] } })),
+      errors: [{ messageId: 'wildcardSub', line: 7, column: 22, message: /matches StringLike "repo:octo-org\/app-\*:ref:refs\/heads\/main": the wildcard admits workflows of every repository of octo-org/ }],
+    },
+    {
+      name: 'an owner-wide pattern ANDed with a branch wildcard (the narrower entry is named)',
+      code: policy(github({ StringLike: { [SUB]: 'repo:*' }, 'ForAnyValue:StringLike': { [SUB]: 'repo:octo-org/octo-repo:ref:refs/heads/*' } })),
+      errors: [{ messageId: 'wildcardSub', line: 7, column: 22, message: /matches ForAnyValue:StringLike "repo:octo-org\/octo-repo:ref:refs\/heads\/\*": the wildcard admits workflows of octo-org\/octo-repo on every branch/ }],
+    },
+    {
+      name: 'customized subject claim with a wildcard',
+      code: policy(github({ StringLike: { [SUB]: 'repository_owner_id:123456:repository_id:*' } })),
+      errors: [{ messageId: 'wildcardSub', line: 7, column: 22, message: /the wildcard admits every subject that the pattern matches\. .* for example "repo:<owner>\/<repo>:ref:refs\/heads\/main"\.$/ }],
     },
     {
       name: 'EKS with the audience only',

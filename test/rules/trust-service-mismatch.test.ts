@@ -5,6 +5,10 @@ const SAGEMAKER = 'sagemaker.amazonaws.com';
 const app = policy({ Effect: 'Allow', Action: 'sagemaker:CreateTrainingJob', Resource: '*' });
 const notebookRole = { name: 'mlspace-notebook', identity: ['app.json'], trust: 'trust.json', trustedService: SAGEMAKER };
 const trustCase = (trust: string) => ({ files: { 'app.json': app, 'trust.json': trust }, policySets: [notebookRole] });
+const GITHUB = 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com';
+const SAML = 'arn:aws:iam::111122223333:saml-provider/ExampleOrgSSOProvider';
+const ROLES_ANYWHERE = 'rolesanywhere.amazonaws.com';
+const anywhereCondition = { ArnEquals: { 'aws:SourceArn': 'arn:aws:rolesanywhere:us-east-1:111122223333:trust-anchor/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111' } };
 
 ruleTester.run(rule, {
   valid: [
@@ -58,6 +62,31 @@ ruleTester.run(rule, {
       name: 'set without trustedService',
       files: { 'app.json': app, 'trust.json': policy({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }) },
       policySets: [{ name: 'ec2', identity: ['app.json'], trust: 'trust.json' }],
+    },
+    {
+      name: 'each principal with its own call (SAML, OIDC, account, service)',
+      code: policy(
+        { Effect: 'Allow', Principal: { Federated: SAML }, Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession'], Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } } },
+        { Effect: 'Allow', Principal: { Federated: GITHUB }, Action: 'STS:assumerolewithwebidentity' },
+        { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:role/Deployer', Service: 'lambda.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:SetSourceIdentity'] },
+      ),
+    },
+    { name: 'Cognito identity pool (bare provider name)', code: policy({ Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'] }) },
+    { name: 'mixed principals, each finds its call among the actions', code: policy({ Effect: 'Allow', Principal: { AWS: '444455556666', Federated: GITHUB }, Action: ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity'] }) },
+    { name: 'action wildcards fit every caller', code: policy({ Effect: 'Allow', Principal: { Federated: SAML }, Action: ['sts:AssumeRole*'] }) },
+    { name: 'a separate statement that only allows session tags', code: policy({ Effect: 'Allow', Principal: { Federated: GITHUB }, Action: 'sts:TagSession' }) },
+    { name: 'Federated value of unknown kind is not judged', code: policy({ Effect: 'Allow', Principal: { Federated: 'example.com' }, Action: 'sts:AssumeRole' }) },
+    { name: 'identity policy allowing sts:AssumeRoleWithSAML (no Principal)', code: policy({ Effect: 'Allow', Action: 'sts:AssumeRoleWithSAML', Resource: '*' }) },
+    {
+      name: 'Roles Anywhere trust (AWS documentation)',
+      code: policy({ Effect: 'Allow', Principal: { Service: ROLES_ANYWHERE }, Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'], Condition: anywhereCondition }),
+    },
+    {
+      name: 'Roles Anywhere actions split over two statements, sts:* in one',
+      code: policy(
+        { Effect: 'Allow', Principal: { Service: 'RolesAnywhere.amazonaws.com' }, Action: 'sts:AssumeRole' },
+        { Effect: 'Allow', Principal: { Service: ROLES_ANYWHERE }, Action: 'sts:*', Condition: anywhereCondition },
+      ),
     },
     {
       name: 'set without a trust document',
@@ -145,6 +174,75 @@ ruleTester.run(rule, {
         { messageId: 'serviceNotTrusted', file: 'notebook-trust.json', path: ['Statement', 0, 'Principal'], line: 6, column: 20, message: /which policy set notebook requires \(it trusts ec2.amazonaws.com\)/ },
         { messageId: 'notAssumable', file: 'build-trust.json', path: ['Statement', 0, 'Action'], line: 9, column: 17, message: /^Statement 0 trusts codebuild.amazonaws.com but allows sts:AssumeRoleWithSAML, not sts:AssumeRole/ },
       ],
+    },
+    {
+      name: 'OIDC provider with sts:AssumeRole',
+      code: policy({ Sid: 'GitHub', Effect: 'Allow', Principal: { Federated: GITHUB }, Action: 'sts:AssumeRole' }),
+      errors: [
+        {
+          messageId: 'mismatchedAction',
+          path: ['Statement', 0, 'Action'],
+          line: 10,
+          column: 17,
+          message:
+            '"sts:AssumeRole" in statement "GitHub" fits none of its principals (the OIDC provider "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"): only AWS principals (accounts, users, roles) and service principals can call sts:AssumeRole, so this entry never matches a request.',
+        },
+      ],
+    },
+    {
+      name: 'account with sts:AssumeRoleWithWebIdentity and SAML (two findings, case kept)',
+      code: policy({ Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::444455556666:root', '777788889999'] }, Action: ['sts:assumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML', 'sts:TagSession'] }),
+      errors: [
+        { messageId: 'mismatchedAction', path: ['Statement', 0, 'Action', 0], line: 13, column: 9, message: /^"sts:assumeRoleWithWebIdentity" in statement 0 fits none of its principals \(2 AWS principals\): only a Federated OIDC provider/ },
+        { messageId: 'mismatchedAction', path: ['Statement', 0, 'Action', 1], line: 14, column: 9, message: /^"sts:AssumeRoleWithSAML" in statement 0 fits none of its principals \(2 AWS principals\): only a Federated SAML provider \(arn:aws:iam::<account>:saml-provider\/<name>\) can call/ },
+      ],
+    },
+    {
+      name: 'Deny written with the wrong call denies nothing',
+      kind: 'trust',
+      code: policy(
+        { Effect: 'Allow', Principal: { Federated: SAML }, Action: 'sts:AssumeRoleWithSAML' },
+        { Effect: 'Deny', Principal: { Federated: SAML }, Action: 'sts:AssumeRole', Condition: { StringNotEquals: { 'SAML:sub_type': 'persistent' } } },
+      ),
+      errors: [{ messageId: 'mismatchedAction', path: ['Statement', 1, 'Action'], line: 16, column: 17, message: /^"sts:AssumeRole" in statement 1 fits none of its principals \(the SAML provider/ }],
+    },
+    {
+      name: 'mixed principals: the OIDC provider finds no call',
+      code: policy({ Sid: 'Mixed', Effect: 'Allow', Principal: { AWS: '444455556666', Service: 'ecs-tasks.amazonaws.com', Federated: GITHUB }, Action: 'sts:AssumeRole' }),
+      errors: [
+        {
+          messageId: 'principalCannotAssume',
+          path: ['Statement', 0, 'Principal', 'Federated'],
+          line: 10,
+          column: 22,
+          message:
+            'OIDC provider "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" in statement "Mixed" assumes a role with sts:AssumeRoleWithWebIdentity, which the statement does not allow (it allows sts:AssumeRole); this principal cannot assume the role through it.',
+        },
+      ],
+    },
+    {
+      name: 'NotAction excluding the SAML call, resource-detected statement without Resource',
+      code: policy({ Effect: 'Allow', Principal: { Federated: SAML }, NotAction: 'sts:AssumeRoleWithSAML' }),
+      errors: [{ messageId: 'principalCannotAssume', path: ['Statement', 0, 'Principal', 'Federated'], line: 7, column: 22, message: /^SAML provider ".*" in statement 0 assumes a role with sts:AssumeRoleWithSAML, which the statement does not allow \(it allows sts:AssumeRole and sts:AssumeRoleWithWebIdentity\)/ }],
+    },
+    {
+      name: 'Roles Anywhere without session tags and source identity',
+      code: policy({ Sid: 'RolesAnywhere', Effect: 'Allow', Principal: { Service: ROLES_ANYWHERE }, Action: 'sts:AssumeRole', Condition: anywhereCondition }),
+      errors: [
+        {
+          messageId: 'rolesAnywhereActions',
+          path: ['Statement', 0, 'Principal', 'Service'],
+          line: 8,
+          column: 20,
+          message:
+            'Statement "RolesAnywhere" trusts rolesanywhere.amazonaws.com without sts:SetSourceIdentity and sts:TagSession: IAM Roles Anywhere assumes the role with sts:AssumeRole and always sets the source identity and session tags, so it needs sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession, and creating sessions fails.',
+        },
+      ],
+    },
+    {
+      name: 'Roles Anywhere listed with another service, TagSession only missing',
+      code: policy({ Effect: 'Allow', Principal: { Service: ['ec2.amazonaws.com', ROLES_ANYWHERE] }, Action: ['sts:AssumeRole', 'sts:SetSourceIdentity'] }),
+      errors: [{ messageId: 'rolesAnywhereActions', path: ['Statement', 0, 'Principal', 'Service', 1], line: 9, column: 11, message: /^Statement 0 trusts rolesanywhere.amazonaws.com without sts:TagSession:/ }],
     },
   ],
 });

@@ -69,6 +69,20 @@ ruleTester.run(rule, {
       options: { ignoreKeys: ['lakeformation:Glue*'] },
       code: policy({ Effect: 'Allow', Action: 'lakeformation:GetDataAccess', Resource: '*', Condition: { Null: { 'lakeformation:GlueARN': 'true' } } }),
     },
+    {
+      name: 'aws:VpcSourceIp with aws:SourceVpc, dynamodb:Attributes with dynamodb:Select SPECIFIC_ATTRIBUTES',
+      code: policy(
+        { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::amzn-s3-demo-bucket/*', Condition: { IpAddress: { 'aws:VpcSourceIp': '10.0.0.0/16' }, StringEquals: { 'aws:SourceVpc': 'vpc-1a2b3c4d' } } },
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::111122223333:role/reporting' },
+          Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+          Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/GameScores',
+          Condition: { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['UserId', 'TopScore'] }, StringEquals: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' } },
+        },
+      ),
+      kind: 'resource',
+    },
   ],
   invalid: [
     {
@@ -203,6 +217,36 @@ ruleTester.run(rule, {
       name: 'EKS OIDC provider, claim with a suggestion',
       code: policy({ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::111122223333:oidc-provider/${EKS_ISSUER}` }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { [`${EKS_ISSUER}:sbu`]: 'system:serviceaccount:ml:trainer' } } }),
       errors: [{ messageId: 'unknownProviderKey', path: ['Statement', 0, 'Condition', 'StringEquals', `${EKS_ISSUER}:sbu`], line: 12, column: 11, message: new RegExp(`\\(did you mean "${EKS_ISSUER}:sub"\\?\\)\\.$`) }],
+    },
+    {
+      name: 'aws:Referer in a bucket policy and aws:UserAgent in a Deny',
+      code: policy(
+        { Sid: 'AllowFromSite', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::amzn-s3-demo-bucket/*', Condition: { StringLike: { 'aws:Referer': ['https://www.example.com/*'] } } },
+        { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::amzn-s3-demo-bucket/*', Condition: { StringNotLike: { 'aws:UserAgent': '*MyApp*' } } },
+      ),
+      kind: 'resource',
+      errors: [
+        { messageId: 'untrustworthyKey', path: ['Statement', 0, 'Condition', 'StringLike', 'aws:Referer'], line: 12, column: 11, message: "Condition key \"aws:Referer\" in statement \"AllowFromSite\" is not recommended for access control: its value comes from the HTTP Referer header, which the caller can set to anything." },
+        { messageId: 'untrustworthyKey', path: ['Statement', 1, 'Condition', 'StringNotLike', 'aws:UserAgent'], line: 25, column: 11 },
+      ],
+    },
+    {
+      name: 'aws:VpcSourceIp without aws:SourceVpc (once per key), dynamodb:Attributes without dynamodb:Select',
+      code: policy(
+        { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::amzn-s3-demo-bucket/*', Condition: { NotIpAddressIfExists: { 'aws:VpcSourceIp': '10.0.0.0/16' }, IpAddress: { 'AWS:VpcSourceIp': '10.0.1.0/24' } } },
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::111122223333:role/reporting' },
+          Action: 'dynamodb:GetItem',
+          Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/GameScores',
+          Condition: { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['UserId', 'TopScore'] }, StringEquals: { 'dynamodb:Select': 'ALL_ATTRIBUTES' } },
+        },
+      ),
+      kind: 'resource',
+      errors: [
+        { messageId: 'missingPairedKey', path: ['Statement', 0, 'Condition', 'NotIpAddressIfExists', 'aws:VpcSourceIp'], line: 11, column: 11, message: "Condition key \"aws:VpcSourceIp\" in statement 0 can be overly permissive without aws:SourceVpc or aws:SourceVpce: the same private address exists in every VPC, including one the caller owns. Add aws:SourceVpc or aws:SourceVpce to the same condition block." },
+        { messageId: 'missingPairedKey', path: ['Statement', 1, 'Condition', 'ForAllValues:StringEquals', 'dynamodb:Attributes'], line: 27, column: 11 },
+      ],
     },
   ],
 });

@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import rule, { findPlaceholders } from '../../src/rules/unresolved-placeholder.js';
+import rule from '../../src/rules/unresolved-placeholder.js';
 import { policy, ruleTester } from '../rule-tester.js';
 
 ruleTester.run(rule, {
@@ -113,16 +112,4 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'placeholder', path: ['Statement', 0, 'Resource'], line: 7, column: 19, message: /"variables": \{"your-bucket": "…"\}/ }],
     },
   ],
-});
-
-describe('findPlaceholders', () => {
-  it('finds documentation placeholders and skips policy syntax', () => {
-    expect(findPlaceholders('arn:aws:s3:::<BUCKET-NAME>/{prefix}/${Key}/${aws:userid}').map((p) => p.text)).toEqual(['<BUCKET-NAME>', '{prefix}', '${Key}']);
-    expect(findPlaceholders('${AWS::Region}')).toEqual([{ text: '${AWS::Region}', name: 'AWS::Region', pseudoParameter: true }]);
-    expect(findPlaceholders('${saml:sub} ${aws:username, \'guest\'} ${*} ${?} ${$}')).toEqual([]);
-    expect(findPlaceholders('a<b and c>d, {"k": 1}, {1}')).toEqual([]);
-  });
-  it('leaves ${…} to CloudFormation inside Fn::Sub', () => {
-    expect(findPlaceholders('arn:${AWS::Partition}:s3:::${Bucket}/<KEY>', true).map((p) => p.text)).toEqual(['<KEY>']);
-  });
 });
