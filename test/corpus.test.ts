@@ -23,6 +23,18 @@ describe('AWS managed-policy corpus', () => {
     expect(broken.map((f) => `${f.filePath}: ${f.message}`)).toEqual([]);
   });
 
+  it('reports admin-like managed policies and leaves read-only ones alone', () => {
+    const rulesOf = (name: string) => new Set(result.files.find((f) => f.filePath === `managed-policies/${name}.json`)!.findings.map((f) => f.ruleId));
+    expect(rulesOf('AdministratorAccess')).toEqual(new Set(['full-admin', 'privilege-escalation', 'passrole-resource-star', 'passrole-without-passed-to-service', 'service-wildcard-action']));
+    expect(rulesOf('IAMFullAccess').has('privilege-escalation')).toBe(true);
+    // ReadOnlyAccess does allow token-issuing reads (codeartifact:GetAuthorizationToken, connect:GetFederationToken…):
+    // credentials-exposure reports those, rightly; no read-only policy escalates privileges.
+    for (const readOnly of ['ReadOnlyAccess', 'ViewOnlyAccess', 'SecurityAudit']) {
+      expect([...rulesOf(readOnly)].filter((r) => r === 'privilege-escalation' || r === 'full-admin'), readOnly).toEqual([]);
+    }
+    expect(rulesOf('ReadOnlyAccess').has('credentials-exposure')).toBe(true);
+  });
+
   it('finds the reviewed number of findings per rule', async () => {
     const counts: Record<string, number> = Object.fromEntries(builtinRules.map((r) => [r.meta.id, 0]));
     for (const f of result.files) for (const x of f.findings) counts[x.ruleId] = (counts[x.ruleId] ?? 0) + 1;
