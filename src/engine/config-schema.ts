@@ -1,6 +1,7 @@
 /** The config JSON schema, generated from rule meta (also written to schema/iamlintrc.schema.json). */
 import type { AnyRule, JsonSchema } from './rule.js';
 import { POLICY_KINDS } from './model.js';
+import { INPUT_FORMATS } from '../parsers/formats.js';
 
 const SEVERITIES = ['error', 'warning', 'info', 'off'];
 
@@ -40,6 +41,7 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
             files: { ...globs, description: 'Globs relative to the config file.' },
             rules: rulesObject,
             kind: { enum: [...POLICY_KINDS], description: 'Treat matching policies as this kind.' },
+            format: { enum: [...INPUT_FORMATS], description: 'Read matching files as this input format instead of detecting it.' },
           },
         },
       },

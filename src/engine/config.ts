@@ -9,6 +9,7 @@ import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { buildConfigSchema } from './config-schema.js';
 import type { PolicyKind } from './model.js';
+import type { InputFormat } from '../parsers/formats.js';
 import type { AnyRule, Severity, SeverityOrOff } from './rule.js';
 
 export class ConfigError extends Error {
@@ -28,7 +29,7 @@ export interface PolicySetConfig {
 export interface RawConfig {
   readonly extends?: readonly string[];
   readonly rules?: Readonly<Record<string, RuleEntry>>;
-  readonly overrides?: readonly { files: string[]; rules?: Record<string, RuleEntry>; kind?: PolicyKind }[];
+  readonly overrides?: readonly { files: string[]; rules?: Record<string, RuleEntry>; kind?: PolicyKind; format?: InputFormat }[];
   readonly variables?: Readonly<Record<string, string>>;
   readonly policySets?: readonly PolicySetConfig[];
   readonly ignorePatterns?: readonly string[];
@@ -45,7 +46,7 @@ export const CONFIG_FILE_NAMES = ['.iamlintrc.json', '.iamlintrc.yaml', '.iamlin
 /** A validated config, able to answer "which rules, with which options, for this file?". */
 export class ResolvedConfig {
   private readonly base: ReadonlyMap<string, RuleSetting | 'off'>;
-  private readonly overrides: { match: (p: string) => boolean; rules: Map<string, RuleEntry>; kind?: PolicyKind }[];
+  private readonly overrides: { match: (p: string) => boolean; rules: Map<string, RuleEntry>; kind?: PolicyKind; format?: InputFormat }[];
   private readonly cache = new Map<string, ReadonlyMap<string, RuleSetting>>();
 
   constructor(
@@ -68,6 +69,7 @@ export class ResolvedConfig {
       match: picomatch(o.files, { dot: true }),
       rules: new Map(Object.entries(o.rules ?? {})),
       kind: o.kind,
+      format: o.format,
     }));
   }
 
@@ -114,6 +116,14 @@ export class ResolvedConfig {
     let kind: PolicyKind | undefined;
     for (const o of this.overrides) if (o.kind && o.match(rel)) kind = o.kind;
     return kind;
+  }
+
+  /** Input format forced by an override for this file, if any (the last matching override wins). */
+  formatFor(filePath: string): InputFormat | undefined {
+    const rel = this.relativeToConfig(filePath);
+    let format: InputFormat | undefined;
+    for (const o of this.overrides) if (o.format && o.match(rel)) format = o.format;
+    return format;
   }
 
   get policySets(): readonly PolicySetConfig[] {

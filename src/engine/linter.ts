@@ -91,7 +91,7 @@ export function lint(request: LintRequest): LintResult {
       const at = { value: null, path: [], range: { start: START, end: START } };
       return { source, reported, documents: [], unparsed: [{ filePath: source.filePath, reason: 'read', message: source.readError, at }], relevant: true };
     }
-    const extracted = extractDocuments(source.filePath, source.text, { kind, substitute });
+    const extracted = extractDocuments(source.filePath, source.text, { kind, substitute, format: config.formatFor(abs(source.filePath)) });
     const relevant = !source.walked || extracted.looksLikePolicy || (extracted.unparsed.length > 0 && /"(Statement|Effect)"/.test(source.text));
     return { source, reported, documents: extracted.documents, unparsed: extracted.unparsed, relevant };
   };
@@ -215,10 +215,12 @@ function toFinding(rule: AnyRule, severity: Severity, filePath: string, document
   const template = rule.meta.messages[d.messageId];
   if (template === undefined) throw new Error(`unknown messageId "${d.messageId}"`);
   const { start, end } = d.node.range;
+  // A policy inside a template, plan or account dump: the message names its container (e.g. the logical resource id).
+  const context = documentName !== filePath ? ` [${documentName}]` : '';
   return {
     ruleId: rule.meta.id,
     messageId: d.messageId,
-    message: formatMessage(template, d.data),
+    message: formatMessage(template, d.data) + context,
     severity,
     filePath,
     line: start.line,
@@ -275,13 +277,33 @@ function kindsFromPolicySets(config: ResolvedConfig): Map<string, PolicyKind> {
 function buildPolicySets(config: ResolvedConfig, files: readonly LoadedFile[], abs: (p: string) => string): PolicySet[] {
   const byPath = new Map(files.map((f) => [abs(f.source.filePath), f.documents]));
   const docs = (p: string | undefined) => (p ? (byPath.get(resolve(config.baseDir, p)) ?? []) : []);
-  return config.policySets.map((s) => ({
+  const configured = config.policySets.map((s) => ({
     name: s.name,
     identity: (s.identity ?? []).flatMap((p) => docs(p)),
     boundary: docs(s.boundary)[0],
     trust: docs(s.trust)[0],
     trustedService: s.trustedService,
   }));
+  return [...configured, ...inferredPolicySets(files)];
+}
+
+/** Sets a container defines: a template's role with its policies and boundary, a role in an account dump. */
+function inferredPolicySets(files: readonly LoadedFile[]): PolicySet[] {
+  const sets = new Map<string, { name: string; identity: PolicyDocument[]; boundary?: PolicyDocument; trust?: PolicyDocument; trustedService?: string }>();
+  for (const file of files) {
+    for (const doc of file.documents) {
+      const member = doc.inferredSet;
+      if (!member) continue;
+      const key = `${doc.filePath}\u0000${member.key}`;
+      const set = sets.get(key) ?? { name: member.name, identity: [] };
+      if (member.role === 'identity') set.identity.push(doc);
+      else if (member.role === 'boundary') set.boundary ??= doc;
+      else set.trust ??= doc;
+      set.trustedService ??= member.trustedService;
+      sets.set(key, set);
+    }
+  }
+  return [...sets.values()].map((s) => ({ name: s.name, identity: s.identity, boundary: s.boundary, trust: s.trust, trustedService: s.trustedService }));
 }
 
 /** Paths (relative to the config) of every file the policy sets name. */

@@ -124,13 +124,20 @@ export interface PolicyDocument {
   readonly strings: readonly Located<string>[];
   /** The located source tree of the document (format-independent). */
   readonly root: SourceNode;
+  /** Values hold template expressions (CloudFormation `${AWS::Region}`, references): not placeholders. */
+  readonly templateExpressions: boolean;
+  /** The policy set the container puts this document in (a template's role, an account dump's role). */
+  readonly inferredSet: { readonly key: string; readonly name: string; readonly role: 'identity' | 'boundary' | 'trust'; readonly trustedService?: string } | undefined;
 }
 
 /** A file or embedded block that could not be parsed at all. */
 export interface UnparsedDocument {
   readonly filePath: string;
-  /** syntax: the text does not parse; read: the file could not be read at all. */
-  readonly reason: 'syntax' | 'read';
+  /**
+   * syntax: the text does not parse; read: the file could not be read at all; uncheckable: the
+   * policy is there but its content is not known (e.g. a value Terraform computes at apply time).
+   */
+  readonly reason: 'syntax' | 'read' | 'uncheckable';
   readonly message: string;
   readonly at: Located<null>;
 }

@@ -73,7 +73,7 @@ export interface RuleContext<Options, MessageIds extends string> {
 
 export interface UnparsedInput {
   readonly filePath: string;
-  readonly reason: 'syntax' | 'read';
+  readonly reason: 'syntax' | 'read' | 'uncheckable';
   readonly message: string;
   readonly at: Located<null>;
 }

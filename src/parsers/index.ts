@@ -1,15 +1,22 @@
 /**
- * Input formats → policy documents. Each format parser yields located source trees; every
- * document then goes through the same normalization, so all rules serve all formats.
+ * Input formats → policy documents. A format parser finds the policies in a file (a whole
+ * policy file, a CloudFormation template, a Terraform plan, Markdown fences, an account
+ * authorization-details dump) as located trees; every one then goes through the same
+ * normalization, so all rules serve all formats.
  */
 import type { PolicyDocument, PolicyKind, UnparsedDocument } from '../engine/model.js';
+import { locatedAt, type EmbeddedPolicy, type FormatResult, type InputFormat } from './formats.js';
 import { parseJson } from './json.js';
 import { normalizeDocument } from './normalize.js';
 import type { SourceNode } from './tree.js';
 
+export type { InputFormat } from './formats.js';
+
 export interface ExtractOptions {
   /** Kind forced by config (policy sets, overrides). */
   readonly kind?: PolicyKind;
+  /** Format forced by config; otherwise detected from the file name and content. */
+  readonly format?: InputFormat;
   readonly substitute?: (value: string) => string;
   readonly maxDepth?: number;
 }
@@ -19,9 +26,37 @@ export interface Extracted {
   readonly unparsed: UnparsedDocument[];
   /** False when the file holds nothing that looks like a policy (skipped in directory walks). */
   readonly looksLikePolicy: boolean;
+  readonly format: InputFormat;
+}
+
+/** A format read from a parsed JSON (or YAML) tree. */
+export type TreeFormatParser = (filePath: string, root: SourceNode) => FormatResult;
+/** A format read from text (Markdown fences). */
+export type TextFormatParser = (filePath: string, text: string, options: { maxDepth?: number }) => FormatResult;
+
+const TREE_PARSERS: Partial<Record<InputFormat, TreeFormatParser>> = {
+  policy: policyFile,
+};
+const TEXT_PARSERS: Partial<Record<InputFormat, TextFormatParser>> = {};
+
+/** Which JSON-family format a parsed tree is, by its top-level keys. */
+export function detectTreeFormat(root: SourceNode): InputFormat {
+  if (root.kind !== 'object') return 'policy';
+  const keys = new Set(root.entries.map((e) => e.key));
+  if (keys.has('Resources') && (keys.has('AWSTemplateFormatVersion') || keys.has('Transform') || isResourcesMap(root))) return 'cloudformation';
+  if (keys.has('format_version') && (keys.has('planned_values') || keys.has('resource_changes') || keys.has('values'))) return 'terraform-plan';
+  if (keys.has('RoleDetailList') || keys.has('UserDetailList') || keys.has('GroupDetailList')) return 'authorization-details';
+  return 'policy';
+}
+
+function isResourcesMap(root: SourceNode & { kind: 'object' }): boolean {
+  const resources = root.entries.find((e) => e.key === 'Resources')?.value;
+  return resources?.kind === 'object' && resources.entries.some((e) => e.value.kind === 'object' && e.value.entries.some((x) => x.key === 'Type'));
 }
 
 export function extractDocuments(filePath: string, text: string, options: ExtractOptions = {}): Extracted {
+  const textParser = options.format ? TEXT_PARSERS[options.format] : undefined;
+  if (textParser) return normalizeAll(filePath, options.format!, textParser(filePath, text, { maxDepth: options.maxDepth }), options);
   const parsed = parseJson(text, { maxDepth: options.maxDepth });
   if (!parsed.ok) {
     const { position, message } = parsed.error;
@@ -29,11 +64,34 @@ export function extractDocuments(filePath: string, text: string, options: Extrac
       documents: [],
       unparsed: [{ filePath, reason: 'syntax', message, at: { value: null, path: [], range: { start: position, end: position } } }],
       looksLikePolicy: true,
+      format: options.format ?? 'policy',
     };
   }
-  const root = parsed.root;
-  const doc = normalizeDocument(root, { id: `${filePath}#0`, filePath, kind: options.kind, substitute: options.substitute });
-  return { documents: [doc], unparsed: [], looksLikePolicy: looksLikePolicy(root) };
+  const format = options.format ?? detectTreeFormat(parsed.root);
+  const parser = TREE_PARSERS[format] ?? policyFile;
+  return normalizeAll(filePath, format, parser(filePath, parsed.root), options);
+}
+
+function normalizeAll(filePath: string, format: InputFormat, result: FormatResult, options: ExtractOptions): Extracted {
+  const documents = result.policies.map((p: EmbeddedPolicy, i) =>
+    normalizeDocument(p.root, {
+      id: `${filePath}#${i}`,
+      filePath,
+      name: p.name,
+      path: p.path,
+      kind: options.kind ?? p.kind,
+      kindSource: options.kind ? 'config' : p.kind ? 'container' : undefined,
+      substitute: options.substitute,
+      templateExpressions: p.templateExpressions,
+      inferredSet: p.set,
+    }),
+  );
+  return { documents, unparsed: [...result.unparsed], looksLikePolicy: result.looksLikePolicy, format };
+}
+
+/** A whole file that is one policy (or a statement fragment). */
+function policyFile(filePath: string, root: SourceNode): FormatResult {
+  return { policies: [{ root, path: [], name: filePath }], unparsed: [], looksLikePolicy: looksLikePolicy(root) };
 }
 
 /** Directory walks lint only files that look like policies (top-level Statement, or statement fragments). */
@@ -42,3 +100,5 @@ function looksLikePolicy(root: SourceNode): boolean {
   if (root.kind === 'array') return root.items.length > 0 && root.items.every(hasStatementKeys);
   return hasStatementKeys(root);
 }
+
+export { locatedAt };

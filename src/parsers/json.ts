@@ -16,6 +16,12 @@ export interface JsonParseOptions {
   readonly columnShift?: number;
   /** Deepest allowed nesting of objects and arrays. */
   readonly maxDepth?: number;
+  /**
+   * Maps an offset in `text` to its position in the embedding file, for text that is not a
+   * contiguous slice of it (a JSON string inside a Terraform plan, a YAML block scalar).
+   * Overrides startLine/startColumn/startOffset/columnShift.
+   */
+  readonly positionAt?: (offset: number) => Position;
 }
 
 export interface JsonSyntaxError {
@@ -75,6 +81,7 @@ class Parser {
   private readonly columnShift: number;
   private readonly firstLine: number;
   private readonly maxDepth: number;
+  private readonly positionAt: ((offset: number) => Position) | undefined;
 
   constructor(
     private readonly text: string,
@@ -85,10 +92,12 @@ class Parser {
     this.startOffset = options.startOffset ?? 0;
     this.columnShift = options.columnShift ?? 0;
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.positionAt = options.positionAt;
     if (text.charCodeAt(0) === 0xfeff) this.i = this.lineStart = 1; // a BOM is not content
   }
 
   private pos(i = this.i): Position {
+    if (this.positionAt) return this.positionAt(i);
     const column = this.line === this.firstLine ? this.startColumn + (i - this.lineStart) : this.columnShift + 1 + (i - this.lineStart);
     return { line: this.line, column, offset: this.startOffset + i };
   }

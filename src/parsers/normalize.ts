@@ -31,6 +31,8 @@ export interface NormalizeOptions {
   readonly path?: JsonPath;
   /** Applied to every string value before rules see it (config `variables`). */
   readonly substitute?: (value: string) => string;
+  readonly templateExpressions?: boolean;
+  readonly inferredSet?: PolicyDocument['inferredSet'];
 }
 
 const POLICY_ELEMENTS = new Set(['Version', 'Id', 'Statement']);
@@ -98,6 +100,8 @@ export function normalizeDocument(root: SourceNode, options: NormalizeOptions): 
     duplicateKeys: findDuplicateKeys(root),
     strings: collectStrings(root, n, statements),
     root,
+    templateExpressions: options.templateExpressions ?? false,
+    inferredSet: options.inferredSet,
   };
   return deepFreeze(doc);
 }
