@@ -54,9 +54,17 @@ function isResourcesMap(root: SourceNode & { kind: 'object' }): boolean {
   return resources?.kind === 'object' && resources.entries.some((e) => e.value.kind === 'object' && e.value.entries.some((x) => x.key === 'Type'));
 }
 
+/** Formats read from text rather than a JSON tree, chosen by file name: Markdown, YAML templates. */
+export function textFormatFor(filePath: string): InputFormat | undefined {
+  if (/\.mdx?$/i.test(filePath)) return 'markdown';
+  if (/\.(ya?ml|template)$/i.test(filePath)) return 'cloudformation';
+  return undefined;
+}
+
 export function extractDocuments(filePath: string, text: string, options: ExtractOptions = {}): Extracted {
-  const textParser = options.format ? TEXT_PARSERS[options.format] : undefined;
-  if (textParser) return normalizeAll(filePath, options.format!, textParser(filePath, text, { maxDepth: options.maxDepth }), options);
+  const textFormat = options.format ?? textFormatFor(filePath);
+  const textParser = textFormat ? TEXT_PARSERS[textFormat] : undefined;
+  if (textParser) return normalizeAll(filePath, textFormat!, textParser(filePath, text, { maxDepth: options.maxDepth }), options);
   const parsed = parseJson(text, { maxDepth: options.maxDepth });
   if (!parsed.ok) {
     const { position, message } = parsed.error;
