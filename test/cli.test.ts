@@ -144,6 +144,50 @@ describe('iamlint CLI', () => {
     expect(JSON.parse(legacy.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).not.toContain('service-wildcard-action');
   });
 
+  it('reads standard input as Markdown when --stdin-filename ends in .md, and as JSON otherwise', async () => {
+    const dir = project({});
+    const doc = ['# Role', '', '```json', GOOD.replace('s3:GetObject', 's3:*'), '```', ''].join('\n');
+    const r = await run(['--stdin', '--stdin-filename', 'docs/role.md', '--format', 'json'], dir, doc);
+    const out = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number; message: string }[] }[];
+    expect(out[0].filePath).toBe('docs/role.md');
+    expect(out[0].messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['9:17 service-wildcard-action']);
+    expect(out[0].messages[0].message).toMatch(/ \[# Role › fence at line 3\]$/);
+    const plain = await run(['--stdin', '--format', 'json'], dir, doc);
+    expect(JSON.parse(plain.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toEqual(['json-syntax']);
+  });
+
+  it('reads files as the format a config override forces, when named and in directory walks', async () => {
+    const doc = ['Notes', '', '```json', GOOD.replace('s3:GetObject', 's3:*'), '```', ''].join('\n');
+    const dir = project({
+      '.iamlintrc.json': JSON.stringify({ overrides: [{ files: ['docs/*.txt'], format: 'markdown' }] }),
+      'docs/role.txt': doc,
+      'docs/other/notes.txt': doc,
+      'notes.txt': doc,
+    });
+    const expected = [{ filePath: 'docs/role.txt', messages: ['9:17 service-wildcard-action'] }];
+    const summary = (r: Run) => (JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[]).map((f) => ({ filePath: f.filePath, messages: f.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`) }));
+    expect(summary(await run(['--format', 'json', 'docs/role.txt'], dir))).toEqual(expected);
+    expect(summary(await run(['--format', 'json'], dir))).toEqual(expected);
+    const stdin = await run(['--stdin', '--stdin-filename', 'docs/piped.txt', '--format', 'json'], dir, doc);
+    expect(summary(stdin)).toEqual([{ filePath: 'docs/piped.txt', messages: ['9:17 service-wildcard-action'] }]);
+  });
+
+  it('walks YAML and Markdown too, skipping the ones without policies and broken non-policy files', async () => {
+    const dir = project({
+      'docs/guide.md': ['# Guide', '', '```json', GOOD.replace('s3:GetObject', 's3:*'), '```', ''].join('\n'),
+      'README.md': '# Project\n\n```json\n{ "name": "x" }\n```\n\nThe Effect of a Statement.\n',
+      'tsconfig.json': '{\n  // comments make this invalid JSON\n  "compilerOptions": {}\n}\n',
+      '.github/workflows/ci.yml': 'on: push\njobs: {}\n',
+      'broken/p.json': TRUNCATED,
+    });
+    const r = await run(['--format', 'json'], dir);
+    const out = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[];
+    expect(out.map((f) => [f.filePath, f.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)])).toEqual([
+      ['broken/p.json', ['4:1 json-syntax']],
+      ['docs/guide.md', ['9:17 service-wildcard-action']],
+    ]);
+  });
+
   it('fails on warnings only beyond --max-warnings, and --quiet hides them', async () => {
     const dir = project({ 'p.json': GOOD.replace('s3:GetObject', 's3:*') });
     const base = await run(['--format', 'json', 'p.json'], dir);

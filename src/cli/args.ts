@@ -38,7 +38,8 @@ Options:
       --quiet                     Report errors only
       --color / --no-color        Force colors on or off (default: on for a TTY, honours NO_COLOR)
       --stdin                     Lint text from standard input
-      --stdin-filename <name>     File name to use for --stdin (for config overrides and output)
+      --stdin-filename <name>     File name to use for --stdin (for config overrides, the input
+                                  format, e.g. a .md name reads Markdown, and output)
       --list-rules                List all rules with their default severity and exit
       --print-config <file>       Print the rules and options that apply to <file> and exit
       --debug                     Show stack traces for internal errors

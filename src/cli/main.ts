@@ -54,7 +54,7 @@ export async function main(argv: readonly string[], io: CliIo, rules: readonly A
     }
     const sources = options.stdin
       ? [{ filePath: options.stdinFilename ?? '<stdin>', text: await io.readStdin() }]
-      : discoverFiles(options.paths, { cwd: io.cwd, ignorePatterns: config.ignorePatterns, configDir: config.baseDir }).map((f) => readSource(resolve(io.cwd, f.filePath), f.filePath, f.walked));
+      : discoverFiles(options.paths, { cwd: io.cwd, ignorePatterns: config.ignorePatterns, configDir: config.baseDir, formatPatterns: formatPatterns(config) }).map((f) => readSource(resolve(io.cwd, f.filePath), f.filePath, f.walked));
     const contextSources = readPolicySetFiles(config, io.cwd);
     let result = lint({ sources, contextSources, config, rules, cwd: io.cwd });
     if (options.quiet) result = onlyErrors(result);
@@ -76,6 +76,11 @@ export async function main(argv: readonly string[], io: CliIo, rules: readonly A
     io.writeError(`iamlint: internal error: ${err?.message ?? String(e)}\n${options?.debug ? `${err?.stack ?? ''}\n` : 'Run with --debug for the stack trace.\n'}`);
     return EXIT_ERROR;
   }
+}
+
+/** Globs of config overrides that force a format: a directory walk picks their files whatever the extension. */
+function formatPatterns(config: ResolvedConfig): string[] {
+  return (config.raw.overrides ?? []).filter((o) => o.format !== undefined).flatMap((o) => o.files);
 }
 
 function readSource(absolute: string, filePath: string, walked: boolean): SourceFile {

@@ -1,7 +1,9 @@
 /**
- * Paths and globs → files to lint. Named files are always linted; directory walks pick JSON files
- * (the linter then keeps only those whose content looks like a policy) and skip node_modules,
- * .git and the config's ignorePatterns.
+ * Paths and globs → files to lint. Named files are always linted; directory walks pick the files of
+ * every input format — JSON (policies, CloudFormation templates, Terraform plans, cdk.out
+ * templates), YAML templates and Markdown, plus files a config override gives a `format` — (the
+ * linter then keeps only those whose content looks like a policy) and skip node_modules, .git and
+ * the config's ignorePatterns.
  */
 import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -18,7 +20,7 @@ export class DiscoveryError extends Error {
   override readonly name = 'DiscoveryError';
 }
 
-const WALK_PATTERNS = ['**/*.json'];
+const WALK_PATTERNS = ['**/*.json', '**/*.{yaml,yml,template}', '**/*.{md,mdx}'];
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 export function toDisplayPath(cwd: string, absolute: string): string {
@@ -26,10 +28,22 @@ export function toDisplayPath(cwd: string, absolute: string): string {
   return rel === '' ? '.' : rel;
 }
 
-export function discoverFiles(args: readonly string[], options: { cwd: string; ignorePatterns: readonly string[]; configDir: string }): DiscoveredFile[] {
+export interface DiscoverOptions {
+  readonly cwd: string;
+  readonly ignorePatterns: readonly string[];
+  readonly configDir: string;
+  /** Globs (relative to configDir) of files a config override reads as a given format: walked too, whatever their extension. */
+  readonly formatPatterns?: readonly string[];
+}
+
+export function discoverFiles(args: readonly string[], options: DiscoverOptions): DiscoveredFile[] {
   const { cwd } = options;
+  const toConfig = (abs: string) => relative(options.configDir, abs).split('\\').join('/');
   const ignored = options.ignorePatterns.length ? picomatch([...options.ignorePatterns], { dot: true }) : () => false;
-  const isIgnored = (abs: string) => ignored(relative(options.configDir, abs).split('\\').join('/'));
+  const isIgnored = (abs: string) => ignored(toConfig(abs));
+  const formatPatterns = options.formatPatterns ?? [];
+  const forced = formatPatterns.length ? picomatch([...formatPatterns], { dot: true }) : undefined;
+  const walkName = picomatch(WALK_PATTERNS, { dot: true });
   const out = new Map<string, DiscoveredFile>();
   const add = (abs: string, walked: boolean) => {
     const filePath = toDisplayPath(cwd, abs);
@@ -47,8 +61,13 @@ export function discoverFiles(args: readonly string[], options: { cwd: string; i
     if (stat?.isFile()) {
       add(abs, false);
     } else if (stat?.isDirectory()) {
-      const found = fg.sync(WALK_PATTERNS, { cwd: abs, ignore: ALWAYS_IGNORED, dot: true, absolute: true, onlyFiles: true, followSymbolicLinks: false });
-      for (const f of found) if (!isIgnored(f)) add(f, true);
+      const patterns = forced ? ['**/*'] : WALK_PATTERNS;
+      const found = fg.sync(patterns, { cwd: abs, ignore: ALWAYS_IGNORED, dot: true, absolute: true, onlyFiles: true, followSymbolicLinks: false });
+      for (const f of found) {
+        if (isIgnored(f)) continue;
+        if (forced && !walkName(relative(abs, f).split('\\').join('/')) && !forced(toConfig(f))) continue;
+        add(f, true);
+      }
     } else if (fg.isDynamicPattern(arg)) {
       const found = fg.sync(arg, { cwd, ignore: ALWAYS_IGNORED, dot: true, absolute: true, onlyFiles: true });
       if (found.length === 0) throw new DiscoveryError(`No files match the pattern "${arg}".`);

@@ -77,6 +77,7 @@ interface LoadedFile {
 }
 
 const START = { line: 1, column: 1, offset: 0 };
+const POLICY_WORDS = /\b(?:Statement|Effect|AWSTemplateFormatVersion)\b/;
 const INTERNAL_ERROR = 'internal-error';
 
 export function lint(request: LintRequest): LintResult {
@@ -92,7 +93,10 @@ export function lint(request: LintRequest): LintResult {
       return { source, reported, documents: [], unparsed: [{ filePath: source.filePath, reason: 'read', message: source.readError, at }], relevant: true };
     }
     const extracted = extractDocuments(source.filePath, source.text, { kind, substitute, format: config.formatFor(abs(source.filePath)) });
-    const relevant = !source.walked || extracted.looksLikePolicy || (extracted.unparsed.length > 0 && /"(Statement|Effect)"/.test(source.text));
+    // A walked file is kept when it looks like a policy, or when it does not parse at all and its
+    // text names policy elements (a truncated policy); a broken tsconfig.json or compose file is not.
+    const failed = extracted.documents.length === 0 && extracted.unparsed.some((u) => u.reason === 'syntax');
+    const relevant = !source.walked || (failed ? POLICY_WORDS.test(source.text) : extracted.looksLikePolicy);
     return { source, reported, documents: extracted.documents, unparsed: extracted.unparsed, relevant };
   };
   const files = request.sources.map((s) => load(s, true)).filter((f) => f.relevant);

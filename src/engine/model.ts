@@ -138,6 +138,8 @@ export interface UnparsedDocument {
    * policy is there but its content is not known (e.g. a value Terraform computes at apply time).
    */
   readonly reason: 'syntax' | 'read' | 'uncheckable';
+  /** The language that failed to parse (default JSON). */
+  readonly language?: 'JSON' | 'YAML';
   readonly message: string;
   readonly at: Located<null>;
 }

@@ -74,6 +74,7 @@ export interface RuleContext<Options, MessageIds extends string> {
 export interface UnparsedInput {
   readonly filePath: string;
   readonly reason: 'syntax' | 'read' | 'uncheckable';
+  readonly language?: 'JSON' | 'YAML';
   readonly message: string;
   readonly at: Located<null>;
 }

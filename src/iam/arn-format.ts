@@ -21,7 +21,7 @@ import {
   serviceResourceTypes,
   type ResourceTypeInfo,
 } from './service-data.js';
-import { replacePlaceholders, variablesToWildcards } from './placeholders.js';
+import { findPlaceholders, replacePlaceholders, variablesToWildcards } from './placeholders.js';
 import { resourceFitsArnFormat } from './resource-match.js';
 import { editDistance } from './suggest.js';
 import { hasWildcard, wildcardIntersects, wildcardMatch } from './wildcard.js';
@@ -78,6 +78,11 @@ export type ArnProblem =
 // ---------------------------------------------------------------------------------------------
 // Placeholders and variables as wildcards
 // ---------------------------------------------------------------------------------------------
+
+function startsWithPlaceholder(s: string): boolean {
+  const first = findPlaceholders(s)[0];
+  return first !== undefined && s.startsWith(first.text);
+}
 
 /** An entry of only `*` and `?` (after variables and placeholders became `*`): not judged as an ARN. */
 export function isWildcardOnly(s: string): boolean {
@@ -510,6 +515,8 @@ export function checkResourceArn(value: string): ArnProblem | undefined {
 
 function computeProblem(value: string): ArnProblem | undefined {
   if (isWildcardOnly(value)) return undefined;
+  // `${Bucket.Arn}/*`, `<BUCKET-ARN>/*`: the placeholder stands for the ARN's leading fields.
+  if (startsWithPlaceholder(value)) return undefined;
   if (!value.startsWith('arn:')) return { kind: 'notArn', suggestion: suggestArn(value) };
   const arn = splitArn(value);
   if (!arn) return missingFieldsProblem(value);

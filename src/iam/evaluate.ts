@@ -25,7 +25,7 @@
  * `principalIncludesService` and `servicePrincipals`.
  */
 import type { ElementList, Located, PolicyDocument, Statement } from '../engine/model.js';
-import { policyVariableToWildcard } from './policy-variables.js';
+import { variablesToWildcards } from './placeholders.js';
 import {
   actionMatches,
   arnCanMatchResourceType,
@@ -43,7 +43,7 @@ import { hasWildcard, wildcardCovers, wildcardIntersects, wildcardMatch } from '
 
 /** What a statement says about resources, one entry at a time. */
 export type ResourceSpec =
-  /** One Resource entry (wildcards allowed, policy variables already turned into `*`). */
+  /** One Resource entry (wildcards allowed, policy variables and placeholders already turned into `*`). */
   | { readonly kind: 'pattern'; readonly pattern: string }
   /** NotResource: every resource except those matched by these patterns. */
   | { readonly kind: 'except'; readonly patterns: readonly string[] }
@@ -98,8 +98,8 @@ function actionEntries(el: ElementList | undefined): ActionEntryGrant[] {
 
 function resourceEntries(el: ElementList | undefined): GrantResource[] {
   if (!el || el.values.length === 0) return [];
-  if (el.negated) return [{ spec: { kind: 'except', patterns: el.values.map((v) => policyVariableToWildcard(v.value)) }, at: el.key }];
-  return el.values.map((v) => ({ spec: { kind: 'pattern', pattern: policyVariableToWildcard(v.value) }, at: v }));
+  if (el.negated) return [{ spec: { kind: 'except', patterns: el.values.map((v) => variablesToWildcards(v.value)) }, at: el.key }];
+  return el.values.map((v) => ({ spec: { kind: 'pattern', pattern: variablesToWildcards(v.value) }, at: v }));
 }
 
 /**
@@ -153,7 +153,8 @@ function specAdmitsLiteral(spec: ResourceSpec, value: string): boolean {
 // ---------------------------------------------------------------------------------------------
 
 const isAllStars = (p: string): boolean => /^\*+$/.test(p);
-const hasPolicyVariable = (raw: string): boolean => policyVariableToWildcard(raw) !== raw;
+/** Policy variables and template placeholders (`${AWS::Region}`, `${Bucket.Arn}`) stand for values unknown here. */
+const hasPolicyVariable = (raw: string): boolean => variablesToWildcards(raw) !== raw;
 
 /**
  * Can an Allow statement's Resource/NotResource apply to some resource the grant names?
@@ -163,7 +164,7 @@ const hasPolicyVariable = (raw: string): boolean => policyVariableToWildcard(raw
 export function allowResourcesIntersect(el: ElementList | undefined, spec: ResourceSpec): boolean {
   if (!el) return true;
   if (!el.negated) {
-    const patterns = el.values.map((v) => policyVariableToWildcard(v.value));
+    const patterns = el.values.map((v) => variablesToWildcards(v.value));
     switch (spec.kind) {
       case 'literal':
         return patterns.some((p) => wildcardMatch(p, spec.value));
@@ -203,7 +204,7 @@ export function denyResourcesCover(el: ElementList | undefined, spec: ResourceSp
     }
   }
   // The Deny applies outside its NotResource; widened variables only shrink that outside.
-  const spared = el.values.map((v) => policyVariableToWildcard(v.value));
+  const spared = el.values.map((v) => variablesToWildcards(v.value));
   switch (spec.kind) {
     case 'literal':
       return !spared.some((n) => wildcardMatch(n, spec.value));

@@ -7,7 +7,11 @@
 import type { PolicyDocument, PolicyKind, UnparsedDocument } from '../engine/model.js';
 import { locatedAt, type EmbeddedPolicy, type FormatResult, type InputFormat } from './formats.js';
 import { parseJson } from './json.js';
+import { extractMarkdown } from './markdown.js';
 import { normalizeDocument } from './normalize.js';
+import { extractTerraformPlan } from './terraform-plan.js';
+import { extractAuthorizationDetails } from './authorization-details.js';
+import { extractCloudFormation, extractCloudFormationText } from './cloudformation.js';
 import type { SourceNode } from './tree.js';
 
 export type { InputFormat } from './formats.js';
@@ -29,15 +33,21 @@ export interface Extracted {
   readonly format: InputFormat;
 }
 
-/** A format read from a parsed JSON (or YAML) tree. */
-export type TreeFormatParser = (filePath: string, root: SourceNode) => FormatResult;
+/** A format read from a parsed JSON (or YAML) tree; `text` is the file the tree was parsed from. */
+export type TreeFormatParser = (filePath: string, root: SourceNode, text?: string) => FormatResult;
 /** A format read from text (Markdown fences). */
 export type TextFormatParser = (filePath: string, text: string, options: { maxDepth?: number }) => FormatResult;
 
 const TREE_PARSERS: Partial<Record<InputFormat, TreeFormatParser>> = {
   policy: policyFile,
+  'terraform-plan': extractTerraformPlan,
+  'authorization-details': extractAuthorizationDetails,
+  cloudformation: extractCloudFormation,
 };
-const TEXT_PARSERS: Partial<Record<InputFormat, TextFormatParser>> = {};
+const TEXT_PARSERS: Partial<Record<InputFormat, TextFormatParser>> = {
+  markdown: extractMarkdown,
+  cloudformation: extractCloudFormationText,
+};
 
 /** Which JSON-family format a parsed tree is, by its top-level keys. */
 export function detectTreeFormat(root: SourceNode): InputFormat {
@@ -77,7 +87,7 @@ export function extractDocuments(filePath: string, text: string, options: Extrac
   }
   const format = options.format ?? detectTreeFormat(parsed.root);
   const parser = TREE_PARSERS[format] ?? policyFile;
-  return normalizeAll(filePath, format, parser(filePath, parsed.root), options);
+  return normalizeAll(filePath, format, parser(filePath, parsed.root, text), options);
 }
 
 function normalizeAll(filePath: string, format: InputFormat, result: FormatResult, options: ExtractOptions): Extracted {

@@ -32,7 +32,7 @@ export default defineRule<{ ignore: string[] }, MessageIds>({
         'IAM does not substitute them: it stores the text literally, so an ARN with a placeholder matches no real resource and a condition compares against the placeholder text. ' +
         'The statement silently grants nothing (or, in a Deny, denies nothing). CloudFormation pseudo parameters such as `${AWS::Region}` and `${AWS::AccountId}` are resolved only inside a CloudFormation `Fn::Sub`; in a plain policy they are literal text too. ' +
         'A condition key copied from the Service Authorization Reference, such as `aws:RequestTag/${TagKey}`, names no key of any request, so the condition never matches. ' +
-        'IAM policy variables (`${aws:username}`, `${aws:PrincipalTag/team}`, `${saml:sub}`, `${s3:prefix}`) and the escapes `${*}`, `${?}`, `${$}` are real policy syntax and are not reported; neither is `${…}` inside a CloudFormation `Fn::Sub` template. ' +
+        'IAM policy variables (`${aws:username}`, `${aws:PrincipalTag/team}`, `${saml:sub}`, `${s3:prefix}`) and the escapes `${*}`, `${?}`, `${$}` are real policy syntax and are not reported; neither is `${…}` inside a CloudFormation `Fn::Sub` template, nor in a policy of a CloudFormation template that uses intrinsic functions (`Ref`, `Fn::GetAtt`, `Fn::Sub`, … are read as `${…}` expressions CloudFormation resolves at deploy time). ' +
         'Placeholder names are identifier-like (letters, digits, `_`, `-`, `.`, and `::` for the `AWS::X` form), so text such as `a<b` or JSON inside a value is not mistaken for one. A placeholder repeated in one value is reported once for that value.',
       fix:
         'Replace each placeholder with the real value (region, account ID, bucket name, tag key). When the same policy is deployed with different values, keep the placeholders and set them in the config: `"variables": {"AWS_REGION": "us-east-1", "ACCOUNT-ID": "111122223333"}` substitutes `{X}`, `<X>` and `${X}` in values (not in condition keys) before any rule runs. ' +
@@ -74,7 +74,8 @@ export default defineRule<{ ignore: string[] }, MessageIds>({
       document(doc) {
         const conditionKeys = conditionKeysOf(doc);
         for (const str of doc.strings) {
-          for (const p of findPlaceholders(str.value, str.path.includes('Fn::Sub'))) {
+          // In a template, `${…}` holds CloudFormation expressions (converted Ref/GetAtt/Sub values), resolved at deploy time.
+          for (const p of findPlaceholders(str.value, doc.templateExpressions || str.path.includes('Fn::Sub'))) {
             if (ignored.has(p.name)) continue;
             const data = { placeholder: p.text, name: p.name, value: shorten(str.value), example: exampleValue(p.name) };
             const messageId = conditionKeys.has(str) ? 'conditionKeyPlaceholder' : p.pseudoParameter ? 'pseudoParameter' : 'placeholder';

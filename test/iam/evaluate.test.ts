@@ -62,10 +62,11 @@ describe('grantsOf', () => {
     expect(grantsOf(s)).toBe(grantsOf(s));
   });
 
-  it('turns policy variables into wildcards and NotResource into one "except" resource', () => {
-    expect(grantsOf(stmt({ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::home/${aws:username}/*', 'arn:aws:s3:::b/${Prefix}'] })).resources.map((r) => r.spec)).toEqual([
+  it('turns policy variables and placeholders into wildcards and NotResource into one "except" resource', () => {
+    expect(grantsOf(stmt({ Effect: 'Allow', Action: 's3:GetObject', Resource: ['arn:aws:s3:::home/${aws:username}/*', 'arn:aws:s3:::b/${Prefix}', 'arn:${AWS::Partition}:s3:::${Bucket}/*'] })).resources.map((r) => r.spec)).toEqual([
       pattern('arn:aws:s3:::home/*/*'),
-      pattern('arn:aws:s3:::b/${Prefix}'),
+      pattern('arn:aws:s3:::b/*'),
+      pattern('arn:*:s3:::*/*'),
     ]);
     const g = grantsOf(stmt({ Effect: 'Allow', Action: 's3:*', NotResource: ['arn:aws:s3:::secret', 'arn:aws:s3:::secret/*'] }));
     expect(g.resources.map((r) => [r.spec, r.at.value])).toEqual([[except('arn:aws:s3:::secret', 'arn:aws:s3:::secret/*'), 'NotResource']]);

@@ -1,6 +1,21 @@
 import rule from '../../src/rules/unresolved-placeholder.js';
 import { policy, ruleTester } from '../rule-tester.js';
 
+const template = (resource: string) => `Resources:
+  AppPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: s3:GetObject
+            Resource: ${resource}
+          - Effect: Allow
+            Action: s3:ListBucket
+            Resource: !GetAtt Bucket.Arn
+`;
+
 ruleTester.run(rule, {
   valid: [
     { name: 'concrete ARNs', code: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::amzn-s3-demo-bucket/*' }) },
@@ -29,6 +44,10 @@ ruleTester.run(rule, {
       variables: { AWS_REGION: 'us-east-1', 'ACCOUNT-ID': '111122223333', RepositoryName: 'app' },
     },
     { name: 'ignore accepts a name', code: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::<BUCKET>/*' }), options: { ignore: ['BUCKET'] } },
+    {
+      name: 'CloudFormation template: Ref, GetAtt and Sub values are template expressions',
+      files: { 'template.yaml': template('!Sub "arn:${AWS::Partition}:s3:::${Bucket}/${AWS::Region}/*"') },
+    },
   ],
   invalid: [
     {
@@ -110,6 +129,16 @@ ruleTester.run(rule, {
       name: 'Deny statements are checked too',
       code: policy({ Effect: 'Deny', Action: 's3:DeleteBucket', Resource: 'arn:aws:s3:::<your-bucket>' }),
       errors: [{ messageId: 'placeholder', path: ['Statement', 0, 'Resource'], line: 7, column: 19, message: /"variables": \{"your-bucket": "…"\}/ }],
+    },
+    {
+      name: 'CloudFormation template: {X} and <X> are still placeholders next to template expressions',
+      files: { 'template.yaml': template('!Sub "arn:${AWS::Partition}:s3:::<BUCKET-NAME>/${AWS::Region}/*"') },
+      errors: [{ messageId: 'placeholder', file: 'template.yaml', path: ['Statement', 0, 'Resource'], line: 10, column: 23, message: /^Unresolved placeholder <BUCKET-NAME> .* \[AppPolicy \(AWS::IAM::ManagedPolicy\) › PolicyDocument\]$/ }],
+    },
+    {
+      name: 'CloudFormation template without intrinsics: a pseudo parameter outside Fn::Sub is literal text',
+      files: { 'template.yaml': template('"arn:aws:s3:::app-${AWS::Region}/*"').replace('!GetAtt Bucket.Arn', 'arn:aws:s3:::app') },
+      errors: [{ messageId: 'pseudoParameter', file: 'template.yaml', path: ['Statement', 0, 'Resource'], line: 10, column: 23 }],
     },
   ],
 });
