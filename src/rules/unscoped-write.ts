@@ -24,8 +24,12 @@ export const RESOURCE_SCOPING_CONDITION_KEYS: readonly string[] = Object.freeze(
 ]);
 
 const MUTATING_LEVELS: ReadonlySet<AccessLevel> = new Set(['Write', 'Permissions management', 'Tagging']);
-/** Boundaries, SCPs and RCPs only cap permissions. */
-const GRANTING_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'resource']);
+/**
+ * Identity policies only: in a resource policy `"*"` means the resource the policy is attached
+ * to (a KMS key policy's `"Resource": "*"` is that key), so it is not unscoped. Boundaries, SCPs
+ * and RCPs only cap permissions.
+ */
+const GRANTING_KINDS: ReadonlySet<PolicyKind> = new Set(['identity']);
 const ONLY_STARS = /^\*+$/;
 /** `*` (or `*:*`) on `"*"` is full admin: full-admin reports it. */
 const ALL_ACTIONS = /^\*+(?::\*+)?$/;

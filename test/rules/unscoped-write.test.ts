@@ -6,6 +6,8 @@ const REPO = 'arn:aws:ecr:us-east-1:111122223333:repository/my-model';
 
 ruleTester.run(rule, {
   valid: [
+    // In a resource policy "*" is the resource the policy is attached to (a key policy's "*" is that key).
+    { name: 'resource policy granting a write on * (its own resource)', code: policy({ Sid: 'Publish', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sns:Publish', Resource: '*' }) },
     { name: 'trail pattern limited to one account and region', code: policy({ Effect: 'Allow', Action: 'cloudtrail:PutEventSelectors', Resource: 'arn:aws:cloudtrail:us-east-1:111122223333:trail/*' }) },
     {
       name: 'SageMaker custom image pull: token on *, pull actions on the repository',
@@ -114,11 +116,6 @@ ruleTester.run(rule, {
       code: policy({ Effect: 'Allow', Action: 'ecr:Put*', Resource: '*' }),
       options: { ignoreActions: ['ecr:PutImage'] },
       errors: [{ messageId: 'unscopedPattern', path: ['Statement', 0, 'Action'], line: 6, column: 17, message: /\(ecr:PutImageScanningConfiguration, ecr:PutImageTagMutability, ecr:PutLifecyclePolicy\)/ }],
-    },
-    {
-      name: 'resource policy granting a write on *',
-      code: policy({ Sid: 'Publish', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sns:Publish', Resource: '*' }),
-      errors: [{ messageId: 'unscopedAction', path: ['Statement', 0, 'Action'], line: 10, column: 17, message: /^sns:Publish \(Write\) is allowed on "\*" in statement "Publish"/ }],
     },
   ],
 });
