@@ -22,6 +22,8 @@ const CATALOG = new Set([
   // Access Analyzer "Redundant key/statement due to wildcard in condition", "Equivalent to null true/false",
   // "Redundant condition value num": no catalog rule judges whether a condition entry can decide anything.
   'redundant-condition',
+  // Suppressions (issue 6): an expired, unused or malformed suppression is itself a finding, with docs and a configurable severity.
+  'stale-suppression',
 ]);
 
 describe('rule registry', () => {

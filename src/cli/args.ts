@@ -1,7 +1,7 @@
 /** Command-line arguments (node:util parseArgs) → a typed request; usage errors exit 2. */
 import { parseArgs } from 'node:util';
 
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
 export interface CliOptions {
@@ -19,6 +19,17 @@ export interface CliOptions {
   readonly version: boolean;
   readonly help: boolean;
   readonly debug: boolean;
+  /** Report only findings not in this baseline file. */
+  readonly baseline: string | undefined;
+  /** Write the baseline (`--baseline` path or .iamlint-baseline.json) from this run's findings. */
+  readonly updateBaseline: boolean;
+  /** Named files holding no policy are left out, as in a directory walk (pre-commit, lint-staged). */
+  readonly skipNonPolicyFiles: boolean;
+  /** Fix mechanical findings in place (`--fix`) or print the fixes as a diff (`--fix-dry-run`). */
+  readonly fix: boolean;
+  readonly fixDryRun: boolean;
+  /** Write a starter .iamlintrc.json in the working directory. */
+  readonly init: boolean;
 }
 
 export class UsageError extends Error {
@@ -31,7 +42,9 @@ Lint AWS IAM policies offline. Paths may be files, directories (walked for polic
 the default is the current directory.
 
 Options:
-  -f, --format <text|json|sarif>  Output format (default: text)
+  -f, --format <text|json|sarif|github>
+                                  Output format (default: text); github prints workflow
+                                  commands that annotate the pull request
   -o, --output <file>             Write the report to a file instead of stdout
   -c, --config <file>             Use this config file instead of looking for .iamlintrc.json
       --max-warnings <n>          Fail (exit 1) when there are more than n warnings
@@ -42,7 +55,17 @@ Options:
                                   format, e.g. a .md name reads Markdown, and output)
       --list-rules                List all rules with their default severity and exit
       --print-config <file>       Print the rules and options that apply to <file> and exit
+      --fix                       Fix mechanical findings in place (duplicate actions, resources
+                                  and statements, missing Version), then report what remains
+      --fix-dry-run               Print the fixes as a unified diff; change nothing
+      --init                      Write a starter .iamlintrc.json here and exit
       --debug                     Show stack traces for internal errors
+      --baseline <file>           Report only findings not in this baseline file; the summary
+                                  counts baselined findings that no longer occur
+      --update-baseline           Write the baseline (--baseline <file>, default
+                                  .iamlint-baseline.json) from this run's findings
+      --skip-non-policy-files     Leave out named files that hold no policy, as a directory walk
+                                  does (for pre-commit and lint-staged, which pass every file)
   -v, --version                   Print the iamlint and IAM data versions
   -h, --help                      Show this help
 
@@ -68,6 +91,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'list-rules': { type: 'boolean' },
         'print-config': { type: 'string' },
         debug: { type: 'boolean' },
+        baseline: { type: 'string' },
+        'update-baseline': { type: 'boolean' },
+        'skip-non-policy-files': { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        init: { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -85,6 +114,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   if (v['stdin-filename'] !== undefined && !v.stdin) throw new UsageError('--stdin-filename needs --stdin.');
   if (v.stdin && parsed.positionals.length > 0) throw new UsageError('--stdin cannot be combined with paths.');
+  if (v.fix && v['fix-dry-run']) throw new UsageError('Use either --fix or --fix-dry-run, not both.');
+  if (v.fix && v.stdin) throw new UsageError('--fix cannot write to standard input: use --fix-dry-run to see the fixes.');
+  if (v['fix-dry-run'] && format !== 'text') throw new UsageError(`--fix-dry-run prints a diff; it cannot be combined with --format ${format}.`);
   return {
     paths: parsed.positionals,
     format,
@@ -100,5 +132,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     version: v.version ?? false,
     help: v.help ?? false,
     debug: v.debug ?? false,
+    baseline: v.baseline,
+    updateBaseline: v['update-baseline'] ?? false,
+    skipNonPolicyFiles: v['skip-non-policy-files'] ?? false,
+    fix: v.fix ?? false,
+    fixDryRun: v['fix-dry-run'] ?? false,
+    init: v.init ?? false,
   };
 }

@@ -2,7 +2,7 @@
  * The iamlint command: arguments → config → files → lint → report → exit code.
  * Exit codes: 0 nothing failing, 1 failing findings, 2 usage/config/internal error.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type ResolvedConfig } from '../engine/config.js';
 import { discoverFiles, DiscoveryError, toDisplayPath } from '../engine/discover.js';
@@ -12,6 +12,10 @@ import { getFormatter } from '../formatters/index.js';
 import { iamDataUpdatedAt, iamDataVersion } from '../iam/service-data.js';
 import { builtinRules } from '../rules/index.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { withBaseline } from './baseline.js';
+import { runFix } from './fix-command.js';
+import { initConfig } from './init.js';
+import { createProgress } from './progress.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -21,9 +25,13 @@ export interface CliIo {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;
+  /** Progress lines go to stderr only when it is a terminal. */
+  readonly stderrIsTTY?: boolean;
   write(text: string): void;
   writeError(text: string): void;
   readStdin(): Promise<string>;
+  /** Today as YYYY-MM-DD (UTC) for suppression expiry; tests pin it (default: the clock). */
+  readonly today?: string;
 }
 
 export function toolVersion(): string {
@@ -47,16 +55,32 @@ export async function main(argv: readonly string[], io: CliIo, rules: readonly A
       io.write(listRules(rules));
       return EXIT_OK;
     }
+    if (options.init) {
+      io.write(initConfig(io.cwd));
+      return EXIT_OK;
+    }
     const config = loadConfig({ configPath: options.config, cwd: io.cwd, rules });
     if (options.printConfig !== undefined) {
       io.write(printConfig(config, resolve(io.cwd, options.printConfig), io.cwd));
       return EXIT_OK;
     }
+    const { skipNonPolicyFiles } = options;
     const sources = options.stdin
       ? [{ filePath: options.stdinFilename ?? '<stdin>', text: await io.readStdin() }]
-      : discoverFiles(options.paths, { cwd: io.cwd, ignorePatterns: config.ignorePatterns, configDir: config.baseDir, formatPatterns: formatPatterns(config) }).map((f) => readSource(resolve(io.cwd, f.filePath), f.filePath, f.walked));
+      : discoverFiles(options.paths, { cwd: io.cwd, ignorePatterns: config.ignorePatterns, configDir: config.baseDir, formatPatterns: formatPatterns(config) }).map((f) => readSource(resolve(io.cwd, f.filePath), f.filePath, f.walked || skipNonPolicyFiles));
     const contextSources = readPolicySetFiles(config, io.cwd);
-    let result = lint({ sources, contextSources, config, rules, cwd: io.cwd });
+    const progress = createProgress({ isTTY: io.stderrIsTTY ?? false, write: (t) => io.writeError(t) });
+    const reportUnusedSuppressions = !options.stdin && walksTree(options.paths, io.cwd);
+    const lintSources = (list: readonly SourceFile[]) => lint({ sources: list, contextSources, config, rules, cwd: io.cwd, today: io.today, reportUnusedSuppressions, onFileDone: progress.update });
+    let result = lintSources(sources);
+    if (options.fix || options.fixDryRun) {
+      const formatFor = (p: string) => config.formatFor(resolve(io.cwd, p));
+      result = runFix({ sources, first: result, lint: lintSources, formatFor, dryRun: options.fixDryRun, cwd: io.cwd, write: (t) => io.write(t), writeError: (t) => io.writeError(t) });
+      progress.end();
+      if (options.fixDryRun) return exitCode(options.quiet ? onlyErrors(result) : result, options.maxWarnings);
+    }
+    progress.end();
+    result = withBaseline(result, options, io.cwd, (t) => io.writeError(t));
     if (options.quiet) result = onlyErrors(result);
     const color = options.output ? false : (options.color ?? (io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb')) || io.env.FORCE_COLOR === '1';
     const report = getFormatter(options.format)(result, { cwd: io.cwd, rules, color, toolVersion: toolVersion() });
@@ -104,7 +128,7 @@ function readPolicySetFiles(config: ResolvedConfig, cwd: string): SourceFile[] {
 }
 
 function onlyErrors(result: LintResult): LintResult {
-  return { files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) };
+  return { ...result, files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) };
 }
 
 export function exitCode(result: LintResult, maxWarnings: number | undefined): number {
@@ -133,4 +157,14 @@ function printConfig(config: ResolvedConfig, absolute: string, cwd: string): str
     ignorePatterns: config.ignorePatterns,
   };
   return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/**
+ * Does the run lint a tree (no paths, a directory or a glob) rather than named files only? Only
+ * then can an `ignore` entry that matched nothing be called unused: a pre-commit run on two files
+ * has nothing to match most entries against.
+ */
+function walksTree(paths: readonly string[], cwd: string): boolean {
+  if (paths.length === 0) return true;
+  return paths.some((p) => /[*?[\]{}]/.test(p) || (existsSync(resolve(cwd, p)) && statSync(resolve(cwd, p)).isDirectory()));
 }

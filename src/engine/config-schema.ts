@@ -72,6 +72,35 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
         description: 'Account ids of your organization: cross-account trust to them is not reported as external.',
       },
       ignorePatterns: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs never linted in directory walks.' },
+      ignore: suppressionsSchema(rules),
     },
   };
+}
+
+/** `ignore`: findings accepted on purpose. Every given criterion must match; at least one is required. */
+function suppressionsSchema(rules: readonly AnyRule[]): JsonSchema {
+  const patterns = (what: string) => ({ type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description: what });
+  return {
+    type: 'array',
+    description: 'Suppressions: findings matching every criterion of an entry are not reported. Expired and unused entries are reported (stale-suppression).',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['reason'],
+      anyOf: ['rule', 'files', 'sid', 'actions', 'resources'].map((key) => ({ required: [key] })),
+      properties: {
+        rule: { enum: rules.map((r) => r.meta.id).sort(), description: 'Rule id of the findings to suppress.' },
+        files: { ...globs(), description: 'Globs relative to the config file.' },
+        sid: { type: 'string', minLength: 1, description: 'Sid of the statement the finding is in.' },
+        actions: patterns('IAM wildcard patterns (case-insensitive): the action entry the finding points at, or an action its message names.'),
+        resources: patterns('IAM wildcard patterns: the resource entry the finding points at, or an ARN (or "*") its message names.'),
+        reason: { type: 'string', minLength: 1, description: 'Why the finding is accepted (required).' },
+        expires: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Last day (YYYY-MM-DD, UTC) the suppression applies; after it, it is reported instead.' },
+      },
+    },
+  };
+}
+
+function globs(): JsonSchema {
+  return { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 };
 }

@@ -3,8 +3,9 @@
  * resolution of rule severities and options.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { buildConfigSchema } from './config-schema.js';
@@ -34,6 +35,18 @@ export interface RawConfig {
   readonly policySets?: readonly PolicySetConfig[];
   readonly ignorePatterns?: readonly string[];
   readonly knownAccounts?: readonly string[];
+  readonly ignore?: readonly SuppressionConfig[];
+}
+
+/** One `ignore` entry: findings matching every given criterion are suppressed (see src/engine/suppressions.ts). */
+export interface SuppressionConfig {
+  readonly rule?: string;
+  readonly files?: readonly string[];
+  readonly sid?: string;
+  readonly actions?: readonly string[];
+  readonly resources?: readonly string[];
+  readonly reason: string;
+  readonly expires?: string;
 }
 
 export interface RuleSetting {
@@ -138,14 +151,38 @@ function applyEntry(previous: RuleSetting | 'off' | undefined, entry: RuleEntry,
   return { severity, options: options ? { ...(rule.meta.defaultOptions as object), ...options } : prevOptions };
 }
 
-let validatorCache: { rules: readonly AnyRule[]; validate: ReturnType<Ajv2020['compile']> } | undefined;
+let validatorCache: { rules: readonly AnyRule[]; used: string; validate: ReturnType<Ajv2020['compile']> } | undefined;
 
-function validator(rules: readonly AnyRule[]) {
-  if (validatorCache?.rules !== rules) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    validatorCache = { rules, validate: ajv.compile(buildConfigSchema(rules)) };
+/**
+ * Startup cost matters (a pre-commit hook runs iamlint per commit): ajv is loaded only when there is a
+ * config to validate, and the schema compiled holds only the option schemas of the rules the config
+ * names (compiling all of them takes ~0.4 s). Same verdicts and messages: other ids stay unknown.
+ */
+function validator(rules: readonly AnyRule[], raw: unknown) {
+  const used = [...namedRuleIds(raw)].filter((id) => rules.some((r) => r.meta.id === id)).sort();
+  if (validatorCache?.rules !== rules || validatorCache.used !== used.join()) {
+    const { Ajv2020: Ajv } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    const schema = buildConfigSchema(rules);
+    const keep = new Set(used);
+    const props = schema.properties as Record<string, { properties?: Record<string, unknown>; items?: { properties?: Record<string, { properties?: Record<string, unknown> }> } }>;
+    for (const rulesSchema of [props.rules, props.overrides?.items?.properties?.rules]) {
+      if (rulesSchema?.properties) rulesSchema.properties = Object.fromEntries(Object.entries(rulesSchema.properties).filter(([id]) => keep.has(id)));
+    }
+    validatorCache = { rules, used: used.join(), validate: new Ajv({ allErrors: true, strict: false }).compile(schema) };
   }
   return validatorCache.validate;
+}
+
+function namedRuleIds(raw: unknown): Set<string> {
+  const ids = new Set<string>();
+  const addKeys = (o: unknown) => {
+    if (o && typeof o === 'object' && !Array.isArray(o)) for (const k of Object.keys(o)) ids.add(k);
+  };
+  if (!raw || typeof raw !== 'object') return ids;
+  const { rules, overrides } = raw as { rules?: unknown; overrides?: unknown };
+  addKeys(rules);
+  if (Array.isArray(overrides)) for (const o of overrides) addKeys((o as { rules?: unknown } | null)?.rules);
+  return ids;
 }
 
 function describeAjvError(e: ErrorObject): string {
@@ -161,7 +198,7 @@ function describeAjvError(e: ErrorObject): string {
 
 /** Validates a parsed config object; throws ConfigError naming every bad key path. */
 export function validateConfig(raw: unknown, source: string, rules: readonly AnyRule[]): RawConfig {
-  const validate = validator(rules);
+  const validate = validator(rules, raw);
   if (validate(raw)) return raw as RawConfig;
   const errors = validate.errors ?? [];
   // anyOf branches repeat the same problem; keep the most specific message per path.

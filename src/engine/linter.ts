@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { extractDocuments } from '../parsers/index.js';
 import { makeSubstituter } from '../parsers/variables.js';
 import type { ResolvedConfig } from './config.js';
+import { applySuppressions } from './suppressions.js';
 import type { JsonPath, Located, PolicyDocument, PolicyKind, PolicySet, UnparsedDocument } from './model.js';
 import { formatMessage, type AnyRule, type ReportDescriptor, type RuleListener, type RuleSettings, type Severity } from './rule.js';
 
@@ -54,6 +55,15 @@ export interface FileResult {
 
 export interface LintResult {
   readonly files: readonly FileResult[];
+  /** Set when a baseline was applied (src/engine/baseline.ts); the text summary mentions it. */
+  readonly baseline?: BaselineSummary;
+}
+
+export interface BaselineSummary {
+  /** Findings hidden because the baseline holds them. */
+  readonly matched: number;
+  /** Baseline entries of the linted files that no longer occur. */
+  readonly gone: number;
 }
 
 export interface LintRequest {
@@ -65,6 +75,15 @@ export interface LintRequest {
   readonly rules: readonly AnyRule[];
   /** Directory the relative file paths are relative to (default: the process working directory). */
   readonly cwd?: string;
+  /** Called after each linted file (for progress output); `total` counts the files reported on. */
+  readonly onFileDone?: (done: number, total: number) => void;
+  /** Today as YYYY-MM-DD (UTC), for the `expires` of suppressions (default: the current date). */
+  readonly today?: string;
+  /**
+   * Report config `ignore` entries that suppressed nothing (default true). The CLI turns it off
+   * when it lints named files only (pre-commit), where most entries have nothing to match.
+   */
+  readonly reportUnusedSuppressions?: boolean;
 }
 
 interface LoadedFile {
@@ -118,8 +137,16 @@ export function lint(request: LintRequest): LintResult {
   const settings: RuleSettings = { variables: config.variables, knownAccounts: config.knownAccounts };
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
 
-  const emit = (finding: Finding) => findings.get(finding.filePath)?.push(finding);
+  const documentOf = new Map<Finding, PolicyDocument>();
+  const emit = (finding: Finding, doc?: PolicyDocument) => {
+    const list = findings.get(finding.filePath);
+    if (!list) return;
+    list.push(finding);
+    if (doc) documentOf.set(finding, doc);
+  };
 
+  let filesDone = 0;
+  const filesTotal = files.length;
   for (const file of files) {
     const enabled = config.rulesFor(abs(file.source.filePath));
     for (const [id, setting] of enabled) {
@@ -133,7 +160,7 @@ export function lint(request: LintRequest): LintResult {
         report: (d: ReportDescriptor<string>) => {
           const target = d.document ?? doc;
           if (!target) throw new Error('report() needs a document outside document hooks');
-          emit(toFinding(rule, setting.severity, target.filePath, target.name, d));
+          emit(toFinding(rule, setting.severity, target.filePath, target.name, d), target);
         },
       });
       if (rule.meta.runsOnUnparsed) {
@@ -147,6 +174,7 @@ export function lint(request: LintRequest): LintResult {
         guard(rule, doc.filePath, doc.name, emit, () => runDocument(rule.create(makeContext(doc)), doc));
       }
     }
+    request.onFileDone?.(++filesDone, filesTotal);
   }
 
   for (const set of policySets) {
@@ -168,11 +196,32 @@ export function lint(request: LintRequest): LintResult {
             report: (d) => {
               if (!d.document) throw new Error('report() in a policySet hook needs `document`');
               const fileSetting = config.rulesFor(abs(d.document.filePath)).get(rule.meta.id);
-              if (fileSetting) emit(toFinding(rule, fileSetting.severity, d.document.filePath, d.document.name, d));
+              if (fileSetting) emit(toFinding(rule, fileSetting.severity, d.document.filePath, d.document.name, d), d.document);
             },
           })
           .policySet?.(set),
       );
+    }
+  }
+
+  const suppressions = applySuppressions({
+    config,
+    rules,
+    cwd,
+    findings,
+    documentOf,
+    files: files.map((f) => ({ filePath: f.source.filePath, documents: f.documents })),
+    today: request.today,
+    reportUnused: request.reportUnusedSuppressions,
+  });
+  const configFile = suppressions.configFilePath;
+  if (configFile !== undefined) {
+    // Findings about `ignore` entries sit in the config file, which is not linted itself.
+    const existing = findings.get(configFile);
+    if (existing) existing.push(...suppressions.configFindings);
+    else {
+      findings.set(configFile, [...suppressions.configFindings]);
+      files.push({ source: { filePath: configFile, text: '' }, reported: true, documents: [], unparsed: [], relevant: true });
     }
   }
 

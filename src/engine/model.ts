@@ -128,6 +128,20 @@ export interface PolicyDocument {
   readonly templateExpressions: boolean;
   /** The policy set the container puts this document in (a template's role, an account dump's role). */
   readonly inferredSet: { readonly key: string; readonly name: string; readonly role: 'identity' | 'boundary' | 'trust'; readonly trustedService?: string } | undefined;
+  /** Suppressions the container declares for this policy (CloudFormation resource `Metadata.iamlint.ignore`). */
+  readonly suppressions?: readonly InlineSuppression[];
+}
+
+/**
+ * One entry of a container's own suppression list, as written (validated by the engine, which
+ * reports a malformed or expired entry at `at`).
+ */
+export interface InlineSuppression {
+  readonly rule: string | undefined;
+  readonly reason: string | undefined;
+  readonly expires: string | undefined;
+  /** The entry in the file (positions and path in the file's coordinates). */
+  readonly at: Located<null>;
 }
 
 /** A file or embedded block that could not be parsed at all. */

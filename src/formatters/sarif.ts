@@ -2,12 +2,15 @@
  * SARIF 2.1.0 for GitHub code scanning. Valid against the official schema, deterministic (no
  * timestamps, no absolute paths, stable order), within GitHub's upload limits, and with
  * `partialFingerprints` that survive unrelated edits: they hash what a finding is about (rule,
- * file, JSON path in the policy, message), never where it currently sits.
+ * file, embedded document, JSON path in the policy, message), never where it currently sits.
+ * Results are sorted by location, so the order files were given in does not change the output.
+ * Each rule's `help.markdown` is its generated documentation (src/engine/rule-doc.ts).
  */
 import { createHash } from 'node:crypto';
 import { isAbsolute, posix, relative } from 'node:path';
 import type { Finding, LintResult, RelatedLocation } from '../engine/linter.js';
 import type { AnyRule, Severity } from '../engine/rule.js';
+import { renderRuleMarkdown } from '../engine/rule-doc.js';
 import { iamDataUpdatedAt, iamDataVersion } from '../iam/service-data.js';
 import type { FormatContext, Formatter } from './types.js';
 
@@ -19,10 +22,14 @@ const INTERNAL_ERROR = 'internal-error';
 
 /** GitHub's documented hard limits for an uploaded SARIF file ("SARIF support for code scanning"). */
 export const GITHUB_SARIF_LIMITS = {
+  runsPerFile: 20,
   resultsPerRun: 25_000,
   rulesPerRun: 25_000,
   locationsPerResult: 1_000,
   tagsPerRule: 20,
+  extensionsPerRun: 100,
+  /** The upload (gzip-compressed SARIF) may not exceed 10 MB. */
+  gzippedBytes: 10 * 1024 * 1024,
 } as const;
 
 export type SarifLevel = 'error' | 'warning' | 'note';
@@ -104,10 +111,10 @@ export const formatSarif: Formatter = (result: LintResult, ctx: FormatContext): 
   `${JSON.stringify(buildSarif(result, ctx), null, 2)}\n`;
 
 export function buildSarif(result: LintResult, ctx: FormatContext): SarifLog {
-  const findings = result.files.flatMap((f) => f.findings);
+  const findings = sortFindings(result.files.flatMap((f) => f.findings), ctx.cwd);
   const rules = driverRules(ctx.rules, findings);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const fingerprints = fingerprintAll(findings, ctx.cwd);
+  const fingerprints = findingFingerprints(findings, ctx.cwd);
 
   const all = findings.map((f, i): SarifResult => {
     const related = f.related.slice(0, GITHUB_SARIF_LIMITS.locationsPerResult);
@@ -216,13 +223,7 @@ function describeRule(rule: AnyRule): SarifReportingDescriptor {
     `Fix: ${docs.fix}`,
     ...(references.length > 0 ? [`References:\n${references.map((r) => `- ${r}`).join('\n')}`] : []),
   ].join('\n\n');
-  const markdown = [
-    `**${description}**`,
-    `## Why\n\n${docs.why}`,
-    `## How to fix\n\n${docs.fix}`,
-    ...(references.length > 0 ? [`## References\n\n${references.map((r) => `- <${r}>`).join('\n')}`] : []),
-    `[Rule documentation](${helpUri(id)})`,
-  ].join('\n\n');
+  const markdown = `${renderRuleMarkdown(rule).trimEnd()}\n\n[Rule documentation with examples](${helpUri(id)})\n`;
   return {
     id,
     name: pascalCase(id),
@@ -287,20 +288,49 @@ function physicalLocation(at: Finding | RelatedLocation, cwd: string): SarifPhys
 }
 
 /**
- * sha256 of rule, file, JSON path and message (first 32 hex chars). Identical findings get
- * `:2`, `:3`… in report order so every result keeps a distinct fingerprint.
+ * One fingerprint per finding (also the identity a baseline stores): sha256 of rule, message id,
+ * file URI, embedded document, JSON path and message (first 32 hex chars). Line and column
+ * numbers quoted in a message or document name ("first at line 4", "fence at line 12") are
+ * masked, so the fingerprint stays put when unrelated lines move. Identical findings get `:2`,
+ * `:3`… in the given order (pass `sortFindings` output for an order-independent numbering).
  */
-function fingerprintAll(findings: readonly Finding[], cwd: string): string[] {
+export function findingFingerprints(findings: readonly Finding[], cwd: string): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
+    const document = f.documentName === f.filePath ? '' : maskPositions(f.documentName);
     const hash = createHash('sha256')
-      .update([f.ruleId, toRelativeUri(f.filePath, cwd), JSON.stringify(f.path), f.message].join('\0'))
+      .update([f.ruleId, f.messageId, toRelativeUri(f.filePath, cwd), document, JSON.stringify(f.path), maskPositions(f.message)].join('\0'))
       .digest('hex')
       .slice(0, 32);
     const n = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, n);
     return n === 1 ? hash : `${hash}:${n}`;
   });
+}
+
+function maskPositions(text: string): string {
+  return text.replace(/\b(lines?|col(?:umn)?s?) \d+(?:\s*[-–:,]\s*\d+)?/gi, '$1 #');
+}
+
+/** Findings in a canonical order: file URI, region, rule, message, JSON path, related locations. */
+export function sortFindings(findings: readonly Finding[], cwd: string): Finding[] {
+  const key = (f: Finding) => ({ uri: toRelativeUri(f.filePath, cwd), rest: JSON.stringify([f.ruleId, f.message, f.messageId, f.documentName, f.path, f.severity, f.related]) });
+  return findings
+    .map((f) => ({ f, k: key(f) }))
+    .sort(
+      (a, b) =>
+        compare(a.k.uri, b.k.uri) ||
+        a.f.line - b.f.line ||
+        a.f.column - b.f.column ||
+        a.f.endLine - b.f.endLine ||
+        a.f.endColumn - b.f.endColumn ||
+        compare(a.k.rest, b.k.rest),
+    )
+    .map((x) => x.f);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 const LEVEL_RANK: Record<SarifLevel, number> = { error: 0, warning: 1, note: 2 };

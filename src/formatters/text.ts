@@ -21,16 +21,24 @@ export const formatText: Formatter = (result: LintResult, ctx: FormatContext): s
   }
 
   const total = counts.error + counts.warning + counts.info;
+  const baseline = baselineNote(result);
   if (total === 0) {
     const n = result.files.length;
-    return `${c.green(`No problems found in ${n} ${plural(n, 'file')}.`)}\n`;
+    return `${c.green(`No problems found in ${n} ${plural(n, 'file')}.`)}\n${baseline}`;
   }
   const summary =
     `✖ ${total} ${plural(total, 'problem')} ` +
     `(${counts.error} ${plural(counts.error, 'error')}, ${counts.warning} ${plural(counts.warning, 'warning')}, ${counts.info} info)`;
   const paint = counts.error > 0 ? c.red : counts.warning > 0 ? c.yellow : c.blue;
-  return `${blocks.join('\n\n')}\n\n${c.bold(paint(summary))}\n`;
+  return `${blocks.join('\n\n')}\n\n${c.bold(paint(summary))}\n${baseline}`;
 };
+
+/** With `--baseline`: how many baselined findings are gone (fixed), so the baseline can shrink. */
+function baselineNote(result: LintResult): string {
+  const gone = result.baseline?.gone ?? 0;
+  if (gone === 0) return '';
+  return `${gone} ${plural(gone, 'finding')} from the baseline no longer ${gone === 1 ? 'occurs' : 'occur'} (run with --update-baseline to drop ${gone === 1 ? 'it' : 'them'}).\n`;
+}
 
 /**
  * Position and severity are aligned (widths measured on the plain text, so alignment survives

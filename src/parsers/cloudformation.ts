@@ -13,9 +13,9 @@
  * read as wildcards and unresolved-placeholder leaves alone in documents marked
  * `templateExpressions`.
  */
-import type { PolicyKind, UnparsedDocument } from '../engine/model.js';
+import type { InlineSuppression, PolicyKind, UnparsedDocument } from '../engine/model.js';
 import { findPlaceholders } from '../iam/placeholders.js';
-import type { EmbeddedPolicy, FormatResult, InferredSetMembership } from './formats.js';
+import { locatedAt, type EmbeddedPolicy, type FormatResult, type InferredSetMembership } from './formats.js';
 import type { TextFormatParser, TreeFormatParser } from './index.js';
 import { parseJson } from './json.js';
 import type { JsonPath, ObjectEntry, ObjectNode, SourceNode, StringNode } from './tree.js';
@@ -51,6 +51,8 @@ interface Resource {
   readonly type: string;
   readonly properties: ObjectNode | undefined;
   readonly path: JsonPath;
+  /** `Metadata.iamlint.ignore`: suppressions for every policy of this resource. */
+  readonly suppressions: readonly InlineSuppression[];
 }
 
 /** Where a resource type keeps a policy document, and the policy's kind. */
@@ -101,6 +103,7 @@ export const extractCloudFormation: TreeFormatParser = (filePath, root) => {
       type: type?.kind === 'string' ? type.value : '',
       properties: props?.kind === 'object' ? props : undefined,
       path: ['Resources', entry.key],
+      suppressions: metadataSuppressions(node),
     });
   }
   const collector = new Collector(filePath, resources);
@@ -238,7 +241,7 @@ class Collector {
       }
       root = parsed.root;
     }
-    this.policies.push({ root, path: raw.path, name, kind, set, templateExpressions: resolver.used || undefined });
+    this.policies.push({ root, path: raw.path, name, kind, set, templateExpressions: resolver.used || undefined, suppressions: r.suppressions.length ? r.suppressions : undefined });
   }
 }
 
@@ -417,6 +420,20 @@ function getAttTarget(node: SourceNode, attribute: string): string | undefined {
   if (fn?.name !== 'Fn::GetAtt') return undefined;
   const [id, attr] = fn.args.kind === 'array' ? fn.args.items : fn.args.kind === 'string' ? fn.args.value.split(/\.(.*)/s).map((v) => ({ kind: 'string', value: v }) as StringNode) : [];
   return id?.kind === 'string' && attr?.kind === 'string' && attr.value === attribute ? id.value : undefined;
+}
+
+/** `Metadata: {iamlint: {ignore: [{rule, reason, expires}]}}` as written; the engine validates each entry. */
+function metadataSuppressions(resource: ObjectNode): InlineSuppression[] {
+  const metadata = member(resource, 'Metadata');
+  const iamlint = metadata?.kind === 'object' ? member(metadata, 'iamlint') : undefined;
+  const ignore = iamlint?.kind === 'object' ? member(iamlint, 'ignore') : undefined;
+  if (!ignore) return [];
+  const text = (entry: SourceNode, key: string) => {
+    const value = entry.kind === 'object' ? member(entry, key) : undefined;
+    return value?.kind === 'string' ? value.value : value?.kind === 'number' || value?.kind === 'boolean' ? String(value.value) : undefined;
+  };
+  const items = ignore.kind === 'array' ? ignore.items : [ignore];
+  return items.map((entry) => ({ rule: text(entry, 'rule'), reason: text(entry, 'reason'), expires: text(entry, 'expires'), at: locatedAt(entry) }));
 }
 
 function member(node: ObjectNode, key: string): SourceNode | undefined {

@@ -3,7 +3,7 @@
  * found in a file, each with its place in the file, a name for messages, and (for templates
  * and account dumps) the policy set it belongs to.
  */
-import type { JsonPath, Located, PolicyKind, UnparsedDocument } from '../engine/model.js';
+import type { InlineSuppression, JsonPath, Located, PolicyKind, UnparsedDocument } from '../engine/model.js';
 import type { SourceNode } from './tree.js';
 
 export const INPUT_FORMATS = ['policy', 'cloudformation', 'terraform-plan', 'markdown', 'authorization-details'] as const;
@@ -34,6 +34,8 @@ export interface EmbeddedPolicy {
    * they are wildcard segments for ARN checks and never unresolved placeholders.
    */
   readonly templateExpressions?: boolean;
+  /** Suppressions the container declares for this policy (CloudFormation resource `Metadata.iamlint.ignore`). */
+  readonly suppressions?: readonly InlineSuppression[];
 }
 
 export interface FormatResult {

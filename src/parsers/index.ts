@@ -102,6 +102,7 @@ function normalizeAll(filePath: string, format: InputFormat, result: FormatResul
       substitute: options.substitute,
       templateExpressions: p.templateExpressions,
       inferredSet: p.set,
+      suppressions: p.suppressions,
     }),
   );
   return { documents, unparsed: [...result.unparsed], looksLikePolicy: result.looksLikePolicy, format };

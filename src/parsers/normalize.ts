@@ -33,6 +33,7 @@ export interface NormalizeOptions {
   readonly substitute?: (value: string) => string;
   readonly templateExpressions?: boolean;
   readonly inferredSet?: PolicyDocument['inferredSet'];
+  readonly suppressions?: PolicyDocument['suppressions'];
 }
 
 const POLICY_ELEMENTS = new Set(['Version', 'Id', 'Statement']);
@@ -102,6 +103,7 @@ export function normalizeDocument(root: SourceNode, options: NormalizeOptions): 
     root,
     templateExpressions: options.templateExpressions ?? false,
     inferredSet: options.inferredSet,
+    ...(options.suppressions?.length ? { suppressions: options.suppressions } : {}),
   };
   return deepFreeze(doc);
 }

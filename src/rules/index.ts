@@ -36,6 +36,7 @@ import redundantCondition from './redundant-condition.js';
 import resourceExposure from './resource-exposure.js';
 import resourceMismatch from './resource-mismatch.js';
 import serviceWildcardAction from './service-wildcard-action.js';
+import staleSuppression from './stale-suppression.js';
 import trustConfusedDeputy from './trust-confused-deputy.js';
 import trustCrossAccountNoCondition from './trust-cross-account-no-condition.js';
 import trustOidcMissingSub from './trust-oidc-missing-sub.js';
@@ -85,6 +86,7 @@ export const builtinRules: readonly AnyRule[] = [
   resourceExposure,
   resourceMismatch,
   serviceWildcardAction,
+  staleSuppression,
   trustConfusedDeputy,
   trustCrossAccountNoCondition,
   trustOidcMissingSub,

@@ -97,9 +97,11 @@ describe('sarif formatter', () => {
           'Describe unscoped-write.\n\nWhy: Why unscoped-write matters.\n\nFix: Fix unscoped-write.\n\n' +
           'References:\n- https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html',
         markdown:
-          '**Describe unscoped-write.**\n\n## Why\n\nWhy unscoped-write matters.\n\n## How to fix\n\nFix unscoped-write.\n\n' +
+          '# unscoped-write\n\n> Describe unscoped-write.\n\n- Default severity: **warning** (security-severity 5.5)\n' +
+          '- In `iamlint:recommended`: yes\n\n## Why\n\nWhy unscoped-write matters.\n\n## How to fix\n\nFix unscoped-write.\n\n' +
+          '## Messages\n\n- `m`: message\n\n## Options\n\nThis rule has no options.\n\n' +
           '## References\n\n- <https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html>\n\n' +
-          '[Rule documentation](https://github.com/iamlint/iamlint/blob/main/docs/rules/unscoped-write.md)',
+          '[Rule documentation with examples](https://github.com/iamlint/iamlint/blob/main/docs/rules/unscoped-write.md)\n',
       },
       helpUri: 'https://github.com/iamlint/iamlint/blob/main/docs/rules/unscoped-write.md',
       defaultConfiguration: { level: 'warning' },
@@ -223,7 +225,7 @@ describe('sarif formatter', () => {
     const out = sarif({ files: [...result.files, { filePath: 'z.json', findings: [crash], documentCount: 1 }] });
     expectValid(out);
     const driverRules = out.runs[0].tool.driver.rules ?? [];
-    const internal = out.runs[0].results.at(-1)!;
+    const internal = out.runs[0].results.find((r) => r.ruleId === 'internal-error')!;
     expect(internal.ruleId).toBe('internal-error');
     expect(driverRules[internal.ruleIndex]).toMatchObject({ id: 'internal-error', name: 'InternalError', defaultConfiguration: { level: 'error' } });
     expect(driverRules.map((r) => r.id)).toEqual([...driverRules.map((r) => r.id)].sort());
