@@ -298,8 +298,11 @@ export function findingFingerprints(findings: readonly Finding[], cwd: string): 
   const seen = new Map<string, number>();
   return findings.map((f) => {
     const document = f.documentName === f.filePath ? '' : maskPositions(f.documentName);
+    // Array indexes are left out of the path: removing Action[1] must not re-key the finding on Action[2].
+    // The message names the entry, and equal hashes are told apart by their order below.
+    const path = JSON.stringify(f.path.map((p) => (typeof p === 'number' ? '#' : p)));
     const hash = createHash('sha256')
-      .update([f.ruleId, f.messageId, toRelativeUri(f.filePath, cwd), document, JSON.stringify(f.path), maskPositions(f.message)].join('\0'))
+      .update([f.ruleId, f.messageId, toRelativeUri(f.filePath, cwd), document, path, maskPositions(f.message)].join('\0'))
       .digest('hex')
       .slice(0, 32);
     const n = (seen.get(hash) ?? 0) + 1;

@@ -203,13 +203,18 @@ describe('sarif formatter', () => {
     const base = finding({ ruleId: 'unscoped-write', line: 5, column: 9, path: ['Statement', 1, 'Resource'] });
     const variants: Finding[] = [
       base,
-      { ...base, path: ['Statement', 2, 'Resource'] },
+      { ...base, path: ['Statement', 1, 'NotResource'] },
       { ...base, filePath: 'policies/other.json' },
       { ...base, ruleId: 'duplicate-sid' },
       { ...base, message: 'Another message.' },
     ];
     const prints = variants.map((f) => fingerprint(sarif(resultOf(f)).runs[0].results[0]));
     expect(new Set(prints).size).toBe(variants.length);
+  });
+
+  it('ignores array indexes, so removing an earlier entry does not re-key a finding', () => {
+    const at = (index: number) => finding({ ruleId: 'unscoped-write', line: 5, column: 9, path: ['Statement', 0, 'Action', index] });
+    expect(fingerprint(sarif(resultOf(at(2))).runs[0].results[0])).toBe(fingerprint(sarif(resultOf(at(1))).runs[0].results[0]));
   });
 
   it('numbers colliding fingerprints :2, :3 in report order', () => {
