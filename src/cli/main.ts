@@ -1,8 +1,9 @@
 /**
  * The iamlint command: arguments → config → files → lint → report → exit code.
- * Exit codes: 0 nothing failing, 1 failing findings, 2 usage/config/internal error.
+ * Exit codes: 0 nothing failing, 1 failing findings (including an unreadable or malformed file and
+ * a rule that threw: internal-error), 2 usage/config error or a crash of iamlint itself.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type ResolvedConfig } from '../engine/config.js';
 import { discoverFiles, DiscoveryError, toDisplayPath } from '../engine/discover.js';
@@ -67,7 +68,7 @@ export async function main(argv: readonly string[], io: CliIo, rules: readonly A
     const { skipNonPolicyFiles } = options;
     const sources = options.stdin
       ? [{ filePath: options.stdinFilename ?? '<stdin>', text: await io.readStdin() }]
-      : discoverFiles(options.paths, { cwd: io.cwd, ignorePatterns: config.ignorePatterns, configDir: config.baseDir, formatPatterns: formatPatterns(config) }).map((f) => readSource(resolve(io.cwd, f.filePath), f.filePath, f.walked || skipNonPolicyFiles));
+      : discoverFiles(options.paths, { cwd: io.cwd, ignorePatterns: config.ignorePatterns, configDir: config.baseDir, formatPatterns: formatPatterns(config) }).flatMap((f) => readSource(resolve(io.cwd, f.filePath), f.filePath, f.walked || skipNonPolicyFiles, config.maxFileSize) ?? []);
     const contextSources = readPolicySetFiles(config, io.cwd);
     const progress = createProgress({ isTTY: io.stderrIsTTY ?? false, write: (t) => io.writeError(t) });
     const reportUnusedSuppressions = !options.stdin && walksTree(options.paths, io.cwd);
@@ -107,13 +108,112 @@ function formatPatterns(config: ResolvedConfig): string[] {
   return (config.raw.overrides ?? []).filter((o) => o.format !== undefined).flatMap((o) => o.files);
 }
 
-function readSource(absolute: string, filePath: string, walked: boolean): SourceFile {
+/**
+ * Reads one file as UTF-8, never throwing: a problem becomes `readError` (a json-syntax finding).
+ * The size is checked before reading (config limits.maxFileSize); UTF-16 and invalid UTF-8 are
+ * reported, not linted as replacement characters. A walked file over the limit is skipped unless
+ * its first 64 KB name policy elements. Undefined: skip the file.
+ */
+function readSource(absolute: string, filePath: string, walked: boolean, maxFileSize: number): SourceFile | undefined {
   try {
-    return { filePath, text: readFileSync(absolute, 'utf8'), walked };
+    const size = statSync(absolute).size;
+    if (size > maxFileSize) {
+      if (walked && !POLICY_WORDS.test(readHead(absolute, 65536))) return undefined;
+      return { filePath, text: '', walked, readError: `the file is ${formatSize(size)}, over the ${formatSize(maxFileSize, true)} limit (config limits.maxFileSize)` };
+    }
+    const bytes = readFileSync(absolute);
+    const decoded = decodeUtf8(bytes);
+    // A walked file in another encoding is reported only when it names policy elements (not a Latin-1 README).
+    if (decoded.readError !== undefined && walked && !POLICY_WORDS.test(lossyText(bytes))) return undefined;
+    return { filePath, walked, ...decoded };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    return { filePath, text: '', walked, readError: err.code === 'EISDIR' ? 'it is a directory' : (err.message ?? String(e)) };
+    const symlink = (() => {
+      try {
+        return lstatSync(absolute).isSymbolicLink();
+      } catch {
+        return false;
+      }
+    })();
+    const readError =
+      err.code === 'EISDIR'
+        ? 'it is a directory'
+        : err.code === 'ELOOP'
+          ? 'it is a symbolic link loop (too many levels of symbolic links)'
+          : err.code === 'ENOENT' && symlink
+            ? 'it is a broken symbolic link (its target does not exist)'
+            : err.code === 'EACCES' || err.code === 'EPERM'
+              ? 'permission denied'
+              : (err.message ?? String(e));
+    return { filePath, text: '', walked, readError };
   }
+}
+
+function readHead(absolute: string, bytes: number): string {
+  const fd = openSync(absolute, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const POLICY_WORDS = /\b(?:Statement|Effect|AWSTemplateFormatVersion)\b/;
+
+/** "50.0 MB", "2000 bytes"; a limit that is a whole number of MB reads "10 MB". */
+function formatSize(bytes: number, limit = false): string {
+  const mb = bytes / (1024 * 1024);
+  if (limit && bytes % (1024 * 1024) === 0) return `${mb} MB`;
+  return bytes >= 1024 * 1024 ? `${mb.toFixed(1)} MB` : `${bytes} bytes`;
+}
+
+function lossyText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(0, bytes.length & ~1)).swap16().toString('utf16le');
+  return bytes.toString('utf8');
+}
+
+/** Bytes → text (a UTF-8 BOM is kept: the parsers skip it), or why they are not UTF-8 and where. */
+export function decodeUtf8(bytes: Uint8Array): Pick<SourceFile, 'text' | 'readError' | 'readErrorAt'> {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const order = bytes[0] === 0xff ? 'little-endian, byte order mark FF FE' : 'big-endian, byte order mark FE FF';
+    return { text: '', readError: `the file is UTF-16 (${order}); UTF-16 is not supported and AWS expects UTF-8: save it as UTF-8` };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, offset));
+    const lineStart = before.lastIndexOf('\n') + 1;
+    const line = before.split('\n').length;
+    const hex = bytes[offset]?.toString(16).toUpperCase().padStart(2, '0') ?? '';
+    return {
+      text: '',
+      readError: `invalid UTF-8 (byte 0x${hex} at byte offset ${offset}); AWS expects UTF-8 text`,
+      readErrorAt: { line, column: before.length - lineStart + 1, offset: before.length },
+    };
+  }
+}
+
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const len = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (len === 0) return i;
+    const c1 = b[i + 1] ?? 0;
+    const [lo, hi] = c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    if (c1 < lo || c1 > hi) return i;
+    for (let k = 2; k <= len; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += len + 1;
+  }
+  return 0;
 }
 
 /** Policy-set members outside the linted paths are loaded for context; a missing one is a config error. */

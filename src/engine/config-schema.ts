@@ -72,6 +72,15 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
         description: 'Account ids of your organization: cross-account trust to them is not reported as external.',
       },
       ignorePatterns: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs never linted in directory walks.' },
+      limits: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Input limits: a file over them gets a json-syntax finding instead of being read or parsed.',
+        properties: {
+          maxFileSize: { type: 'integer', minimum: 1, description: 'Largest file read, in bytes (default 10485760, 10 MB). Checked before reading.' },
+          maxNesting: { type: 'integer', minimum: 1, description: 'Deepest nesting of JSON objects and arrays (default 1000).' },
+        },
+      },
       ignore: suppressionsSchema(rules),
     },
   };

@@ -35,6 +35,7 @@ export interface RawConfig {
   readonly policySets?: readonly PolicySetConfig[];
   readonly ignorePatterns?: readonly string[];
   readonly knownAccounts?: readonly string[];
+  readonly limits?: { readonly maxFileSize?: number; readonly maxNesting?: number };
   readonly ignore?: readonly SuppressionConfig[];
 }
 
@@ -53,6 +54,9 @@ export interface RuleSetting {
   readonly severity: Severity;
   readonly options: Readonly<Record<string, unknown>>;
 }
+
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+export const DEFAULT_MAX_NESTING = 1000;
 
 export const CONFIG_FILE_NAMES = ['.iamlintrc.json', '.iamlintrc.yaml', '.iamlintrc.yml', 'package.json'] as const;
 
@@ -100,6 +104,16 @@ export class ResolvedConfig {
 
   get ignorePatterns(): readonly string[] {
     return this.raw.ignorePatterns ?? [];
+  }
+
+  /** Largest file read, in bytes (config limits.maxFileSize). */
+  get maxFileSize(): number {
+    return this.raw.limits?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  }
+
+  /** Deepest JSON nesting parsed (config limits.maxNesting). */
+  get maxNesting(): number {
+    return this.raw.limits?.maxNesting ?? DEFAULT_MAX_NESTING;
   }
 
   /** Path of a file relative to the config directory, as override globs see it. */

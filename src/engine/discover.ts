@@ -3,9 +3,10 @@
  * every input format — JSON (policies, CloudFormation templates, Terraform plans, cdk.out
  * templates), YAML templates and Markdown, plus files a config override gives a `format` — (the
  * linter then keeps only those whose content looks like a policy) and skip node_modules, .git and
- * the config's ignorePatterns.
+ * the config's ignorePatterns. Walks do not follow symbolic links (no loops, no escaping the tree);
+ * a named symlink is read through, and a broken or looping one is reported as unreadable.
  */
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
@@ -34,6 +35,14 @@ export interface DiscoverOptions {
   readonly configDir: string;
   /** Globs (relative to configDir) of files a config override reads as a given format: walked too, whatever their extension. */
   readonly formatPatterns?: readonly string[];
+}
+
+function isSymlink(abs: string): boolean {
+  try {
+    return lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 export function discoverFiles(args: readonly string[], options: DiscoverOptions): DiscoveredFile[] {
@@ -74,6 +83,8 @@ export function discoverFiles(args: readonly string[], options: DiscoverOptions)
       for (const f of found) if (!isIgnored(f)) add(f, false);
     } else if (stat) {
       add(abs, false); // a FIFO or device: reading it decides
+    } else if (isSymlink(abs)) {
+      add(abs, false); // a broken symlink or a symlink loop, named: reported as unreadable, not a usage error
     } else {
       throw new DiscoveryError(`No such file or directory: ${arg}`);
     }

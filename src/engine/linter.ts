@@ -16,6 +16,8 @@ export interface SourceFile {
   readonly text: string;
   /** Set when the file could not be read: reported as a json-syntax finding, never an abort. */
   readonly readError?: string;
+  /** Where in the file the read error is (e.g. the first invalid UTF-8 byte); default 1:1. */
+  readonly readErrorAt?: { readonly line: number; readonly column: number; readonly offset: number };
   /** Found by a directory walk (not named): linted only when its content looks like a policy. */
   readonly walked?: boolean;
 }
@@ -108,10 +110,11 @@ export function lint(request: LintRequest): LintResult {
   const load = (source: SourceFile, reported: boolean): LoadedFile => {
     const kind = setKinds.get(abs(source.filePath)) ?? config.kindFor(abs(source.filePath));
     if (source.readError !== undefined) {
-      const at = { value: null, path: [], range: { start: START, end: START } };
+      const pos = source.readErrorAt ?? START;
+      const at = { value: null, path: [], range: { start: pos, end: pos } };
       return { source, reported, documents: [], unparsed: [{ filePath: source.filePath, reason: 'read', message: source.readError, at }], relevant: true };
     }
-    const extracted = extractDocuments(source.filePath, source.text, { kind, substitute, format: config.formatFor(abs(source.filePath)) });
+    const extracted = extractDocuments(source.filePath, source.text, { kind, substitute, format: config.formatFor(abs(source.filePath)), maxDepth: config.maxNesting });
     // A walked file is kept when it looks like a policy, or when it does not parse at all and its
     // text names policy elements (a truncated policy); a broken tsconfig.json or compose file is not.
     const failed = extracted.documents.length === 0 && extracted.unparsed.some((u) => u.reason === 'syntax');
@@ -225,8 +228,10 @@ export function lint(request: LintRequest): LintResult {
     }
   }
 
+  // Files in path order: the same inputs in any order give the same result.
+  const ordered = [...files].sort((a, b) => (a.source.filePath < b.source.filePath ? -1 : a.source.filePath > b.source.filePath ? 1 : 0));
   return {
-    files: files.map((f) => ({
+    files: ordered.map((f) => ({
       filePath: f.source.filePath,
       findings: dedupe(sortFindings(findings.get(f.source.filePath) ?? [])),
       documentCount: f.documents.length,

@@ -171,8 +171,9 @@ ruleTester.run(rule, {
         { name: 'build', identity: ['app.json'], trust: 'build-trust.json', trustedService: 'codebuild.amazonaws.com' },
       ],
       errors: [
-        { messageId: 'serviceNotTrusted', file: 'notebook-trust.json', path: ['Statement', 0, 'Principal'], line: 6, column: 20, message: /which policy set notebook requires \(it trusts ec2.amazonaws.com\)/ },
+        // Results come in file path order: build-trust.json before notebook-trust.json.
         { messageId: 'notAssumable', file: 'build-trust.json', path: ['Statement', 0, 'Action'], line: 9, column: 17, message: /^Statement 0 trusts codebuild.amazonaws.com but allows sts:AssumeRoleWithSAML, not sts:AssumeRole/ },
+        { messageId: 'serviceNotTrusted', file: 'notebook-trust.json', path: ['Statement', 0, 'Principal'], line: 6, column: 20, message: /which policy set notebook requires \(it trusts ec2.amazonaws.com\)/ },
       ],
     },
     {
