@@ -25,7 +25,8 @@ import type { ConditionEntry, Located, PolicyDocument, Statement } from '../engi
 import { restrictingConditions } from './conditions.js';
 import { grantsOf, isDefinitelyDenied, requestedResource, type ResourceSpec } from './evaluate.js';
 import { coversEveryResourceOf, ordinaryUseNeedsStar, supportsResourceArns, type ActionInfo } from './service-data.js';
-import { isAllow } from './statement.js';
+import { grantsIdentityPermissions } from './ecr.js';
+import { isAllow, statementLabel } from './statement.js';
 import { wildcardMatch } from './wildcard.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -382,4 +383,27 @@ export function describeResources(grants: readonly BroadGrant[]): string {
   const parts = named.map((r) => `"${r}"`);
   if (notResource) parts.push('every resource outside its NotResource');
   return parts.length <= 2 ? parts.join(' and ') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** Does the action's name match one of the IAM wildcard patterns (case-insensitive)? Rule options `additionalActions`/`ignoreActions`. */
+export function matchesAny(patterns: readonly string[], action: ActionInfo): boolean {
+  return patterns.some((p) => wildcardMatch(p, action.fullName, true));
+}
+
+/**
+ * What a risk-category rule reports about one statement of an identity policy: the single risky
+ * action it grants broadly, or how many with examples; undefined when there is none.
+ */
+export function summarizeBroadGrants(
+  stmt: Statement,
+  doc: PolicyDocument,
+  select: (action: ActionInfo) => boolean,
+): { node: Located<string>; action: ActionInfo | undefined; data: Record<string, string | number> } | undefined {
+  if (!grantsIdentityPermissions(doc)) return undefined;
+  const grants = grantsBroadly(stmt, doc, select);
+  if (grants.length === 0) return undefined;
+  const common = { statement: statementLabel(stmt, true), resource: describeResources(grants) };
+  if (grants.length === 1) return { node: grants[0].via, action: grants[0].action, data: common };
+  const names = grants.map((g) => g.action.fullName);
+  return { node: grants[0].via, action: undefined, data: { ...common, count: names.length, examples: exampleList(names) } };
 }

@@ -1,17 +1,12 @@
 import { defineRule } from '../engine/rule.js';
-import { grantsIdentityPermissions } from '../iam/ecr.js';
-import { credentialsExposureOf, describeResources, exampleList, grantsBroadly } from '../iam/risk-categories.js';
+import { credentialsExposureOf, matchesAny, summarizeBroadGrants } from '../iam/risk-categories.js';
 import type { ActionInfo } from '../iam/service-data.js';
-import { statementLabel } from '../iam/statement.js';
-import { wildcardMatch } from '../iam/wildcard.js';
 
 interface Options {
   includeEcrAuthorizationToken: boolean;
   additionalActions: string[];
   ignoreActions: string[];
 }
-
-const matchesAny = (patterns: readonly string[], action: ActionInfo) => patterns.some((p) => wildcardMatch(p, action.fullName, true));
 
 export default defineRule<Options, 'credentialsAction' | 'credentialsActions'>({
   meta: {
@@ -73,17 +68,10 @@ export default defineRule<Options, 'credentialsAction' | 'credentialsActions'>({
     const select = (a: ActionInfo) => yieldsOf(a) !== undefined && !matchesAny(ignoreActions, a);
     return {
       statement(stmt, doc) {
-        if (!grantsIdentityPermissions(doc)) return;
-        const grants = grantsBroadly(stmt, doc, select);
-        if (grants.length === 0) return;
-        const common = { statement: statementLabel(stmt, true), resource: describeResources(grants) };
-        if (grants.length === 1) {
-          const [{ action }] = grants;
-          context.report({ node: grants[0].via, messageId: 'credentialsAction', data: { ...common, action: action.fullName, yields: yieldsOf(action)! } });
-        } else {
-          const names = grants.map((g) => g.action.fullName);
-          context.report({ node: grants[0].via, messageId: 'credentialsActions', data: { ...common, count: names.length, examples: exampleList(names) } });
-        }
+        const found = summarizeBroadGrants(stmt, doc, select);
+        if (!found) return;
+        if (found.action) context.report({ node: found.node, messageId: 'credentialsAction', data: { ...found.data, action: found.action.fullName, yields: yieldsOf(found.action)! } });
+        else context.report({ node: found.node, messageId: 'credentialsActions', data: found.data });
       },
     };
   },

@@ -1,15 +1,10 @@
 import { defineRule } from '../engine/rule.js';
-import { grantsIdentityPermissions } from '../iam/ecr.js';
-import { describeResources, exampleList, grantsBroadly, isResourceExposureAction } from '../iam/risk-categories.js';
+import { isResourceExposureAction, matchesAny, summarizeBroadGrants } from '../iam/risk-categories.js';
 import type { ActionInfo } from '../iam/service-data.js';
-import { statementLabel } from '../iam/statement.js';
-import { wildcardMatch } from '../iam/wildcard.js';
 
 interface Options {
   ignoreActions: string[];
 }
-
-const matchesAny = (patterns: readonly string[], action: ActionInfo) => patterns.some((p) => wildcardMatch(p, action.fullName, true));
 
 /** `any s3 bucket`, `any iam role or user`, or `every logs resource in the account` for actions without resource ARNs. */
 function targetOf(action: ActionInfo): string {
@@ -67,17 +62,10 @@ export default defineRule<Options, 'exposureAction' | 'exposureActions'>({
     const select = (a: ActionInfo) => isResourceExposureAction(a) && !matchesAny(ignoreActions, a);
     return {
       statement(stmt, doc) {
-        if (!grantsIdentityPermissions(doc)) return;
-        const grants = grantsBroadly(stmt, doc, select);
-        if (grants.length === 0) return;
-        const common = { statement: statementLabel(stmt, true), resource: describeResources(grants) };
-        if (grants.length === 1) {
-          const [{ action }] = grants;
-          context.report({ node: grants[0].via, messageId: 'exposureAction', data: { ...common, action: action.fullName, target: targetOf(action) } });
-        } else {
-          const names = grants.map((g) => g.action.fullName);
-          context.report({ node: grants[0].via, messageId: 'exposureActions', data: { ...common, count: names.length, examples: exampleList(names) } });
-        }
+        const found = summarizeBroadGrants(stmt, doc, select);
+        if (!found) return;
+        if (found.action) context.report({ node: found.node, messageId: 'exposureAction', data: { ...found.data, action: found.action.fullName, target: targetOf(found.action) } });
+        else context.report({ node: found.node, messageId: 'exposureActions', data: found.data });
       },
     };
   },
