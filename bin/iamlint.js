@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/cli/bin.js';
+// The command, bundled by npm run build (scripts/postbuild.mjs): one file to load.
+import '../dist/cli/iamlint.js';

@@ -59,7 +59,7 @@ export function runRule<Options extends object, MessageIds extends string>(rule:
     },
     [rule as AnyRule],
   );
-  const result = lint({ sources: files, config, rules: [rule as AnyRule] });
+  const result = lint({ sources: files, config, rules: [rule as AnyRule], freeze: true });
   return result.files.flatMap((f) => f.findings);
 }
 

@@ -5,7 +5,8 @@ import { INPUT_FORMATS } from '../parsers/formats.js';
 
 const SEVERITIES = ['error', 'warning', 'info', 'off'];
 
-function ruleEntrySchema(rule: AnyRule): JsonSchema {
+/** What `rules.<id>` accepts: a severity, or [severity] / [severity, options]. */
+export function ruleEntrySchema(rule: AnyRule): JsonSchema {
   const severity = { enum: SEVERITIES, description: `${rule.meta.docs.description} (default: ${rule.meta.defaultSeverity})` };
   return {
     description: rule.meta.docs.description,

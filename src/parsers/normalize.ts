@@ -1,5 +1,5 @@
 /**
- * Source tree → frozen PolicyDocument. Structural problems are collected as data (policy-structure
+ * Source tree → PolicyDocument (read-only by type; see LintRequest.freeze). Structural problems are collected as data (policy-structure
  * reports them); everything usable is normalized: string-or-array elements become lists, Principal
  * becomes typed entries, Condition becomes operator → key → values entries.
  */
@@ -17,7 +17,6 @@ import type {
   Statement,
   StructureIssue,
 } from '../engine/model.js';
-import { deepFreeze } from '../engine/model.js';
 import { kindName, type ObjectNode, type SourceNode } from './tree.js';
 
 export interface NormalizeOptions {
@@ -105,7 +104,7 @@ export function normalizeDocument(root: SourceNode, options: NormalizeOptions): 
     inferredSet: options.inferredSet,
     ...(options.suppressions?.length ? { suppressions: options.suppressions } : {}),
   };
-  return deepFreeze(doc);
+  return doc;
 }
 
 function looksLikeStatement(node: SourceNode): boolean {

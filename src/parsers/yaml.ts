@@ -5,7 +5,16 @@
  * (`!Ref X`, `!Sub …`, `!GetAtt A.B`, …) become the long form they stand for (`{"Ref": "X"}`,
  * `{"Fn::Sub": …}`, `{"Fn::GetAtt": ["A", "B"]}`), so later stages see one tree for YAML and JSON.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlModule from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+
+let yamlModule: typeof YamlModule | undefined;
+/** The yaml package, loaded on the first YAML input (it costs ~25 ms of start-up that a JSON-only run need not pay). */
+export function yaml(): typeof YamlModule {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof YamlModule;
+  return yamlModule;
+}
 import type { JsonPath, ObjectEntry, Position, SourceNode, SourceRange } from './tree.js';
 
 export interface YamlParseOptions {
@@ -43,14 +52,14 @@ class YamlFailure extends Error {
  * content whether the file is a template at all.
  */
 export function parseYamlTree(text: string, options: YamlParseOptions = {}): YamlParseResult {
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yaml().LineCounter)();
   const position = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col, offset };
   };
   let documents: Document.Parsed[];
   try {
-    const parsed = parseAllDocuments(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false, strict: false });
+    const parsed = yaml().parseAllDocuments(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false, strict: false });
     documents = Array.isArray(parsed) ? parsed : [];
   } catch (e) {
     // The composer recurses: absurdly deep flow nesting overflows the stack instead of failing cleanly.
@@ -112,7 +121,7 @@ class TreeBuilder {
   private node(node: YamlNode | null, path: JsonPath, depth: number): SourceNode {
     if (--this.budget < 0) throw new YamlFailure('YAML aliases expand into too many nodes', 0);
     if (node === null) throw new YamlFailure('YAML: missing value', 0);
-    if (isAlias(node)) {
+    if (yaml().isAlias(node)) {
       const target = node.resolve(this.doc);
       if (!target) throw new YamlFailure(`YAML: unresolved alias *${node.source}`, node.range?.[0] ?? 0);
       // The aliased content keeps the positions where it is written (the anchor).
@@ -143,7 +152,7 @@ class TreeBuilder {
   private splitGetAtt(node: YamlNode, value: SourceNode & { kind: 'string' }): SourceNode {
     const dot = value.value.indexOf('.');
     if (dot < 0) return value;
-    const plain = isScalar(node) && node.type === 'PLAIN';
+    const plain = yaml().isScalar(node) && node.type === 'PLAIN';
     const start = value.range.start.offset;
     const end = value.range.end.offset;
     const nameRange = plain ? this.range(start, start + dot) : value.range;
@@ -162,7 +171,7 @@ class TreeBuilder {
   /** The node itself, ignoring any tag. */
   private plain(node: YamlNode, path: JsonPath, depth: number): SourceNode {
     const [start, valueEnd] = node.range ?? [0, 0, 0];
-    if (isScalar(node)) {
+    if (yaml().isScalar(node)) {
       const range = this.range(start, this.trimEnd(start, valueEnd));
       const v = node.value;
       if (typeof v === 'string') return { kind: 'string', value: v, path, range };
@@ -172,14 +181,14 @@ class TreeBuilder {
       return { kind: 'string', value: String(v), path, range };
     }
     if (depth >= this.maxDepth) throw new YamlFailure(`Nesting deeper than ${this.maxDepth} levels`, start);
-    if (isSeq(node)) {
+    if (yaml().isSeq(node)) {
       const items = node.items.map((item, i) => this.node(item as YamlNode, [...path, i], depth + 1));
       return { kind: 'array', path, items, range: this.range(start, this.nodeEnd(node)) };
     }
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       const entries: ObjectEntry[] = [];
       for (const pair of node.items) {
-        if (!isPair(pair)) continue;
+        if (!yaml().isPair(pair)) continue;
         const keyNode = pair.key as YamlNode | null;
         const key = keyText(keyNode);
         const keyStart = keyNode?.range?.[0] ?? start;
@@ -198,11 +207,11 @@ class TreeBuilder {
   /** Flow collections end at their bracket; block collections at their last value (not the trailing newline or comment). */
   private nodeEnd(node: YamlNode): number {
     const [start, valueEnd] = node.range ?? [0, 0, 0];
-    if (isAlias(node) || isScalar(node)) return this.trimEnd(start, valueEnd);
+    if (yaml().isAlias(node) || yaml().isScalar(node)) return this.trimEnd(start, valueEnd);
     const flow = this.text[start] === '[' || this.text[start] === '{';
-    const last = (isSeq(node) || isMap(node)) && node.items.length > 0 ? node.items[node.items.length - 1] : undefined;
+    const last = (yaml().isSeq(node) || yaml().isMap(node)) && node.items.length > 0 ? node.items[node.items.length - 1] : undefined;
     if (flow || last === undefined) return this.trimEnd(start, valueEnd);
-    if (isPair(last)) {
+    if (yaml().isPair(last)) {
       const child = (last.value ?? last.key) as YamlNode | null;
       return child?.range ? this.nodeEnd(child) : this.trimEnd(start, valueEnd);
     }
@@ -217,7 +226,7 @@ class TreeBuilder {
 
 function keyText(key: YamlNode | null): string {
   if (key === null || key === undefined) return '';
-  if (isScalar(key)) {
+  if (yaml().isScalar(key)) {
     if (typeof key.value === 'string') return key.value;
     return key.source ?? String(key.value);
   }

@@ -7,8 +7,9 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/engine/config.js';
+import { configFromObject, loadConfig } from '../../src/engine/config.js';
 import { lint, type SourceFile } from '../../src/engine/linter.js';
+import type { Statement } from '../../src/engine/model.js';
 import { defineRule } from '../../src/engine/rule.js';
 import { getFormatter } from '../../src/formatters/index.js';
 import { builtinRules } from '../../src/rules/index.js';
@@ -171,23 +172,24 @@ describe('malformed inputs', () => {
   });
 });
 
-describe('a rule that throws', () => {
-  const boom = defineRule<Record<string, never>, 'never'>({
+/** A test rule that runs `onStatement` on every statement and never reports. */
+function statementRule(id: string, description: string, onStatement: (stmt: Statement) => void) {
+  return defineRule<Record<string, never>, 'never'>({
     meta: {
-      id: 'boom',
-      docs: { description: 'Throws on every statement', why: 'test', fix: 'test', recommended: true },
+      id,
+      docs: { description, why: 'test', fix: 'test', recommended: true },
       defaultSeverity: 'warning',
       schema: { type: 'object', additionalProperties: false, properties: {} },
       defaultOptions: {},
       messages: { never: 'never' },
     },
-    create() {
-      return {
-        statement() {
-          throw new Error('kaboom');
-        },
-      };
-    },
+    create: () => ({ statement: onStatement }),
+  });
+}
+
+describe('a rule that throws', () => {
+  const boom = statementRule('boom', 'Throws on every statement', () => {
+    throw new Error('kaboom');
   });
 
   it('becomes an internal-error finding naming the rule, file and message; other rules and files still run; exit 1', async () => {
@@ -210,6 +212,24 @@ describe('a rule that throws', () => {
     const sarif = JSON.parse(stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     const results = sarif.runs[0]!.results.filter((x) => x.ruleId === 'internal-error');
     expect(results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual(['a.json', 'b.json']);
+  });
+});
+
+describe('a rule that mutates the model', () => {
+  const mutate = statementRule('mutate', 'Rewrites every statement effect', (stmt) => {
+    (stmt as { effect: unknown }).effect = undefined;
+  });
+  const sources = [{ filePath: 'a.json', text: POLICY }];
+  const config = configFromObject({ rules: { mutate: 'warning' } }, [mutate]);
+
+  it('fails with an internal-error when the documents are frozen (the RuleTester freezes them)', () => {
+    const result = lint({ sources, config, rules: [mutate], freeze: true });
+    expect(result.files[0]!.findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([['internal-error', 1, 1]]);
+    expect(result.files[0]!.findings[0]!.message).toMatch(/^Rule mutate failed on this input: Cannot assign to read only property 'effect'/);
+  });
+
+  it('is not caught by default: the model is read-only by type, not frozen at run time (speed)', () => {
+    expect(lint({ sources, config, rules: [mutate] }).files[0]!.findings).toEqual([]);
   });
 });
 
