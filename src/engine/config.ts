@@ -64,6 +64,7 @@ export class ResolvedConfig {
   private readonly base: ReadonlyMap<string, RuleSetting | 'off'>;
   private readonly overrides: { match: (p: string) => boolean; rules: Map<string, RuleEntry>; kind?: PolicyKind; format?: InputFormat }[];
   private readonly cache = new Map<string, ReadonlyMap<string, RuleSetting>>();
+  private readonly relativePaths = new Map<string, string>();
 
   constructor(
     readonly raw: RawConfig,
@@ -117,7 +118,12 @@ export class ResolvedConfig {
 
   /** Path of a file relative to the config directory, as override globs see it. */
   relativeToConfig(filePath: string): string {
-    return relative(this.baseDir, resolve(filePath)).split('\\').join('/');
+    let rel = this.relativePaths.get(filePath);
+    if (rel === undefined) {
+      rel = relative(this.baseDir, resolve(filePath)).split('\\').join('/');
+      this.relativePaths.set(filePath, rel);
+    }
+    return rel;
   }
 
   /** Enabled rules and their settings for one file (overrides applied in order). */

@@ -6,9 +6,9 @@
  * the config's ignorePatterns. Walks do not follow symbolic links (no loops, no escaping the tree);
  * a named symlink is read through, and a broken or looping one is reported as unreadable.
  */
-import { lstatSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { createRequire } from 'node:module';
-import { relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type FastGlob from 'fast-glob';
 import picomatch from 'picomatch';
 
@@ -22,11 +22,37 @@ export class DiscoveryError extends Error {
   override readonly name = 'DiscoveryError';
 }
 
-const WALK_PATTERNS = ['**/*.json', '**/*.{yaml,yml,template}', '**/*.{md,mdx}'];
+const WALK_EXTENSIONS = ['.json', '.yaml', '.yml', '.template', '.md', '.mdx'];
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+function hasWalkedExtension(name: string): boolean {
+  return WALK_EXTENSIONS.some((ext) => name.endsWith(ext));
+}
+
+/**
+ * Every regular file under `dir` (absolute paths) whose name `wanted` accepts, skipping
+ * node_modules and .git. Symbolic links are neither followed nor listed (no loops, no escaping
+ * the tree). A directory that vanishes or cannot be listed mid-walk is skipped, like a glob would.
+ */
+function walk(dir: string, wanted: (name: string) => boolean, out: string[]): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(join(dir, entry.name), wanted, out);
+    } else if (entry.isFile() && wanted(entry.name)) {
+      out.push(join(dir, entry.name));
+    }
+  }
+}
 
 let fastGlobModule: typeof FastGlob | undefined;
-/** fast-glob, loaded on the first directory walk or glob (a pre-commit run on named files never needs it). */
+/** fast-glob, loaded for the first glob argument only (directory walks and named files do not need it). */
 function fastGlob(): typeof FastGlob {
   fastGlobModule ??= createRequire(import.meta.url)('fast-glob') as typeof FastGlob;
   return fastGlobModule;
@@ -60,7 +86,6 @@ export function discoverFiles(args: readonly string[], options: DiscoverOptions)
   const isIgnored = (abs: string) => ignored(toConfig(abs));
   const formatPatterns = options.formatPatterns ?? [];
   const forced = formatPatterns.length ? picomatch([...formatPatterns], { dot: true }) : undefined;
-  const walkName = picomatch(WALK_PATTERNS, { dot: true });
   const out = new Map<string, DiscoveredFile>();
   const add = (abs: string, walked: boolean) => {
     const filePath = toDisplayPath(cwd, abs);
@@ -78,11 +103,11 @@ export function discoverFiles(args: readonly string[], options: DiscoverOptions)
     if (stat?.isFile()) {
       add(abs, false);
     } else if (stat?.isDirectory()) {
-      const patterns = forced ? ['**/*'] : WALK_PATTERNS;
-      const found = fastGlob().sync(patterns, { cwd: abs, ignore: ALWAYS_IGNORED, dot: true, absolute: true, onlyFiles: true, followSymbolicLinks: false });
+      const found: string[] = [];
+      walk(abs, forced ? () => true : hasWalkedExtension, found);
       for (const f of found) {
         if (isIgnored(f)) continue;
-        if (forced && !walkName(relative(abs, f).split('\\').join('/')) && !forced(toConfig(f))) continue;
+        if (forced && !hasWalkedExtension(basename(f)) && !forced(toConfig(f))) continue;
         add(f, true);
       }
     } else if (fastGlob().isDynamicPattern(arg)) {

@@ -109,7 +109,12 @@ const INTERNAL_ERROR = 'internal-error';
 export function lint(request: LintRequest): LintResult {
   const { config, rules } = request;
   const cwd = request.cwd ?? process.cwd();
-  const abs = (filePath: string) => resolve(cwd, filePath);
+  const absolutePaths = new Map<string, string>();
+  const abs = (filePath: string) => {
+    let path = absolutePaths.get(filePath);
+    if (path === undefined) absolutePaths.set(filePath, (path = resolve(cwd, filePath)));
+    return path;
+  };
   const substitute = makeSubstituter(config.variables);
   const setKinds = kindsFromPolicySets(config);
   const load = (source: SourceFile, reported: boolean): LoadedFile => {
