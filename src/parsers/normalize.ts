@@ -17,7 +17,7 @@ import type {
   Statement,
   StructureIssue,
 } from '../engine/model.js';
-import { kindName, type ObjectNode, type SourceNode } from './tree.js';
+import { kindName, type ArrayNode, type ObjectNode, type SourceNode } from './tree.js';
 
 export interface NormalizeOptions {
   readonly id: string;
@@ -300,21 +300,29 @@ class Normalizer {
 /** Every repeated key in every object of the tree: the earlier value is silently lost. */
 function findDuplicateKeys(root: SourceNode): DuplicateKey[] {
   const out: DuplicateKey[] = [];
-  const stack: { node: SourceNode; path: JsonPath }[] = [{ node: root, path: [] }];
+  // Only containers are visited; paths are built for them alone, Located keys only for duplicates.
+  const stack: { node: ObjectNode | ArrayNode; path: JsonPath }[] = [];
+  if (root.kind === 'object' || root.kind === 'array') stack.push({ node: root, path: [] });
   while (stack.length) {
     const { node, path } = stack.pop()!;
     if (node.kind === 'object') {
-      const seen = new Map<string, Located<string>>();
-      for (const e of node.entries) {
-        const p = [...path, e.key];
-        const here = { value: e.key, path: p, range: e.keyRange };
-        const first = seen.get(e.key);
-        if (first) out.push({ key: e.key, first, duplicate: here });
-        else seen.set(e.key, here);
-        stack.push({ node: e.value, path: p });
+      const entries = node.entries;
+      if (entries.length > 1) {
+        const seen = new Map<string, number>();
+        for (let i = 0; i < entries.length; i++) {
+          const key = entries[i].key;
+          const first = seen.get(key);
+          if (first === undefined) seen.set(key, i);
+          else out.push({ key, first: { value: key, path: [...path, key], range: entries[first].keyRange }, duplicate: { value: key, path: [...path, key], range: entries[i].keyRange } });
+        }
       }
-    } else if (node.kind === 'array') {
-      node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
+      for (const e of entries) if (e.value.kind === 'object' || e.value.kind === 'array') stack.push({ node: e.value, path: [...path, e.key] });
+    } else {
+      const items = node.items;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (item.kind === 'object' || item.kind === 'array') stack.push({ node: item, path: [...path, i] });
+      }
     }
   }
   return out.sort((a, b) => a.duplicate.range.start.offset - b.duplicate.range.start.offset);
@@ -322,12 +330,23 @@ function findDuplicateKeys(root: SourceNode): DuplicateKey[] {
 
 function collectStrings(root: SourceNode, n: Normalizer, statements: readonly Statement[]): Located<string>[] {
   const out: Located<string>[] = [];
+  // Containers are pushed in reverse so that strings come out (almost) in source order: the
+  // final sort then has little to do.
   const stack: { node: SourceNode; path: JsonPath }[] = [{ node: root, path: [] }];
   while (stack.length) {
     const { node, path } = stack.pop()!;
     if (node.kind === 'string') out.push(n.loc(node, path) as Located<string>);
-    else if (node.kind === 'object') for (const e of node.entries) stack.push({ node: e.value, path: [...path, e.key] });
-    else if (node.kind === 'array') node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
+    else if (node.kind === 'object') {
+      for (let i = node.entries.length - 1; i >= 0; i--) {
+        const e = node.entries[i];
+        if (e.value.kind === 'string' || e.value.kind === 'object' || e.value.kind === 'array') stack.push({ node: e.value, path: [...path, e.key] });
+      }
+    } else if (node.kind === 'array') {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const item = node.items[i];
+        if (item.kind === 'string' || item.kind === 'object' || item.kind === 'array') stack.push({ node: item, path: [...path, i] });
+      }
+    }
   }
   for (const s of statements) for (const c of s.conditions) out.push(c.key);
   return out.sort((a, b) => a.range.start.offset - b.range.start.offset);
