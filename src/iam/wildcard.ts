@@ -62,10 +62,17 @@ export function wildcardIntersects(a: string, b: string, caseInsensitive = false
  * (a pattern literal cannot be `*` or `?`).
  */
 function globMatch(pattern: string, value: string, symbolic: boolean): boolean {
-  const segments = pattern.split('*');
-  if (segments.length === 1) {
-    return pattern.length === value.length && segmentMatchesAt(pattern, value, 0, symbolic);
+  // Most calls fail on the first or the last character: reject those before any other work.
+  const plen = pattern.length;
+  if (plen === 0) return value.length === 0;
+  const p0 = pattern.charCodeAt(0);
+  if (p0 !== STAR && p0 !== QUESTION && p0 !== value.charCodeAt(0)) return false;
+  const pz = pattern.charCodeAt(plen - 1);
+  if (pz !== STAR && pz !== QUESTION && pz !== value.charCodeAt(value.length - 1)) return false;
+  if (pattern.indexOf('*') < 0) {
+    return plen === value.length && segmentMatchesAt(pattern, value, 0, symbolic);
   }
+  const segments = segmentsOf(pattern);
   const first = segments[0];
   const last = segments[segments.length - 1];
   if (first.length + last.length > value.length) return false;
@@ -81,6 +88,20 @@ function globMatch(pattern: string, value: string, symbolic: boolean): boolean {
     pos = found + segment.length;
   }
   return true;
+}
+
+const SEGMENT_CACHE_LIMIT = 8192;
+const segmentCache = new Map<string, readonly string[]>();
+
+/** `pattern.split('*')`, cached: the same few thousand patterns are matched again and again. */
+function segmentsOf(pattern: string): readonly string[] {
+  let segments = segmentCache.get(pattern);
+  if (segments === undefined) {
+    if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.clear();
+    segments = pattern.split('*');
+    segmentCache.set(pattern, segments);
+  }
+  return segments;
 }
 
 /** Leftmost index >= from where `segment` matches and ends at or before `end`, or -1. */
