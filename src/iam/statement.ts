@@ -2,9 +2,8 @@
  * What one statement says about an action, a resource or a condition key, on the normalized
  * model. IAM semantics for rules: NotAction/NotResource, case-insensitive actions, wildcards.
  */
-import type { ConditionEntry, Located, Statement } from '../engine/model.js';
-import { actionMatches } from './service-data.js';
-import { wildcardMatch } from './wildcard.js';
+import type { ConditionEntry, ElementList, Located, Statement } from '../engine/model.js';
+import { hasWildcard, wildcardMatch } from './wildcard.js';
 
 export const isAllow = (stmt: Statement): boolean => stmt.effect?.value === 'Allow';
 export const isDeny = (stmt: Statement): boolean => stmt.effect?.value === 'Deny';
@@ -17,8 +16,49 @@ export const isDeny = (stmt: Statement): boolean => stmt.effect?.value === 'Deny
 export function actionEntryFor(stmt: Statement, action: string): Located<string> | undefined {
   const el = stmt.action;
   if (!el) return undefined;
-  if (el.negated) return el.values.some((v) => actionMatches(v.value, action)) ? undefined : el.key;
-  return el.values.find((v) => actionMatches(v.value, action));
+  const first = firstMatchingEntry(el, action.toLowerCase());
+  if (el.negated) return first < 0 ? el.key : undefined;
+  return first < 0 ? undefined : el.values[first];
+}
+
+/**
+ * An Action/NotAction list prepared for many lookups (rules ask about hundreds of actions per
+ * statement): literal entries in a map, wildcard entries in list order, all lowercase.
+ */
+interface ActionListIndex {
+  /** Lowercase literal entry → index of its first occurrence. */
+  readonly literal: ReadonlyMap<string, number>;
+  /** Wildcard entries in list order. */
+  readonly wildcards: readonly { readonly index: number; readonly pattern: string }[];
+}
+
+const actionListIndexes = new WeakMap<ElementList, ActionListIndex>();
+
+function actionListIndex(el: ElementList): ActionListIndex {
+  let index = actionListIndexes.get(el);
+  if (!index) {
+    const literal = new Map<string, number>();
+    const wildcards: { index: number; pattern: string }[] = [];
+    el.values.forEach((v, i) => {
+      const lower = v.value.toLowerCase();
+      if (hasWildcard(lower)) wildcards.push({ index: i, pattern: lower });
+      else if (!literal.has(lower)) literal.set(lower, i);
+    });
+    index = { literal, wildcards };
+    actionListIndexes.set(el, index);
+  }
+  return index;
+}
+
+/** Index of the first entry of the list matching the lowercase action, or -1. */
+function firstMatchingEntry(el: ElementList, action: string): number {
+  const index = actionListIndex(el);
+  const literal = index.literal.get(action) ?? -1;
+  for (const w of index.wildcards) {
+    if (literal >= 0 && w.index > literal) break;
+    if (wildcardMatch(w.pattern, action)) return w.index;
+  }
+  return literal;
 }
 
 export function coversAction(stmt: Statement, action: string): boolean {
