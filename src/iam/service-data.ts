@@ -108,10 +108,12 @@ export function serviceName(prefix: string): string | undefined {
 
 interface ServiceActions {
   list: readonly ActionInfo[];
+  /** `list[i].name` in lowercase, for matching patterns. */
+  lowerNames: readonly string[];
   byName: ReadonlyMap<string, ActionInfo>;
 }
 
-const EMPTY_SERVICE_ACTIONS: ServiceActions = { list: Object.freeze([]), byName: new Map() };
+const EMPTY_SERVICE_ACTIONS: ServiceActions = { list: Object.freeze([]), lowerNames: [], byName: new Map() };
 const actionsByService = new Map<string, ServiceActions>();
 
 function loadServiceActions(prefix: string): ServiceActions {
@@ -120,6 +122,7 @@ function loadServiceActions(prefix: string): ServiceActions {
   if (cached) return cached;
   if (!serviceExists(service)) return EMPTY_SERVICE_ACTIONS;
   const list: ActionInfo[] = [];
+  const lowerNames: string[] = [];
   const byName = new Map<string, ActionInfo>();
   for (const [name, accessLevel, resourceTypes, conditionKeys, dependentActions] of servicePart(service, 'actions')) {
     const info: ActionInfo = {
@@ -132,10 +135,12 @@ function loadServiceActions(prefix: string): ServiceActions {
       conditionKeys,
       dependentActions,
     };
+    const lower = name.toLowerCase();
     list.push(info);
-    byName.set(name.toLowerCase(), info);
+    lowerNames.push(lower);
+    byName.set(lower, info);
   }
-  const entry: ServiceActions = { list: Object.freeze(list), byName };
+  const entry: ServiceActions = { list: Object.freeze(list), lowerNames, byName };
   actionsByService.set(service, entry);
   return entry;
 }
@@ -243,9 +248,8 @@ function computeExpansion(pattern: string): readonly ActionInfo[] {
       const action = getAction(service, actionPattern);
       if (action) result.push(action);
     } else {
-      for (const action of serviceActions(service)) {
-        if (wildcardMatch(actionPattern, action.name.toLowerCase())) result.push(action);
-      }
+      const { list, lowerNames } = loadServiceActions(service);
+      for (let i = 0; i < list.length; i++) if (wildcardMatch(actionPattern, lowerNames[i])) result.push(list[i]);
     }
   }
   return result.length === 0 ? NO_ACTIONS : Object.freeze(result);
