@@ -30,6 +30,8 @@ export interface CliOptions {
   readonly fixDryRun: boolean;
   /** Write a starter .iamlintrc.json in the working directory. */
   readonly init: boolean;
+  /** Threads linting files in parallel (undefined: automatic, by file count and CPU count). */
+  readonly threads: number | undefined;
 }
 
 export class UsageError extends Error {
@@ -59,6 +61,8 @@ Options:
                                   and statements, missing Version), then report what remains
       --fix-dry-run               Print the fixes as a unified diff; change nothing
       --init                      Write a starter .iamlintrc.json here and exit
+      --threads <n>               Lint with n threads (default: automatic: one per CPU, up to 4,
+                                  for runs of 200 files or more; 1 for a pre-commit run)
       --debug                     Show stack traces for internal errors
       --baseline <file>           Report only findings not in this baseline file; the summary
                                   counts baselined findings that no longer occur
@@ -91,6 +95,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'list-rules': { type: 'boolean' },
         'print-config': { type: 'string' },
         debug: { type: 'boolean' },
+        threads: { type: 'string' },
         baseline: { type: 'string' },
         'update-baseline': { type: 'boolean' },
         'skip-non-policy-files': { type: 'boolean' },
@@ -111,6 +116,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (v['max-warnings'] !== undefined) {
     maxWarnings = Number(v['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number >= 0, got "${v['max-warnings']}".`);
+  }
+  let threads: number | undefined;
+  if (v.threads !== undefined) {
+    threads = Number(v.threads);
+    if (!Number.isInteger(threads) || threads < 1 || threads > 64) throw new UsageError(`--threads needs a whole number from 1 to 64, got "${v.threads}".`);
   }
   if (v['stdin-filename'] !== undefined && !v.stdin) throw new UsageError('--stdin-filename needs --stdin.');
   if (v.stdin && parsed.positionals.length > 0) throw new UsageError('--stdin cannot be combined with paths.');
@@ -138,5 +148,6 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     fix: v.fix ?? false,
     fixDryRun: v['fix-dry-run'] ?? false,
     init: v.init ?? false,
+    threads,
   };
 }

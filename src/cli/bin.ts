@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { main } from './main.js';
+import { isLintWorker, runLintWorker } from './worker.js';
 
 const io = {
   cwd: process.cwd(),
@@ -15,12 +16,18 @@ const io = {
   },
 };
 
-main(process.argv.slice(2), io).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`iamlint: internal error: ${(e as Error)?.message ?? String(e)}\n`);
-    process.exitCode = 2;
-  },
-);
+function runCommand(): void {
+  main(process.argv.slice(2), io, undefined, { workerScript: process.argv[1] }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`iamlint: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+// Lint worker threads run this same script (see parallel.ts).
+if (isLintWorker()) runLintWorker();
+else runCommand();

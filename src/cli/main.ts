@@ -16,6 +16,7 @@ import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { withBaseline } from './baseline.js';
 import { runFix } from './fix-command.js';
 import { initConfig } from './init.js';
+import { lintInParallel, threadCount } from './parallel.js';
 import { createProgress } from './progress.js';
 
 export const EXIT_OK = 0;
@@ -40,7 +41,12 @@ export function toolVersion(): string {
   return pkg.version;
 }
 
-export async function main(argv: readonly string[], io: CliIo, rules: readonly AnyRule[] = builtinRules): Promise<number> {
+export interface RunOptions {
+  /** The command's own script, which worker threads run; without it everything runs on this thread. */
+  readonly workerScript?: string;
+}
+
+export async function main(argv: readonly string[], io: CliIo, rules: readonly AnyRule[] = builtinRules, run: RunOptions = {}): Promise<number> {
   let options: CliOptions | undefined;
   try {
     options = parseCliArgs(argv);
@@ -73,7 +79,12 @@ export async function main(argv: readonly string[], io: CliIo, rules: readonly A
     const progress = createProgress({ isTTY: io.stderrIsTTY ?? false, write: (t) => io.writeError(t) });
     const reportUnusedSuppressions = !options.stdin && walksTree(options.paths, io.cwd);
     const lintSources = (list: readonly SourceFile[]) => lint({ sources: list, contextSources, config, rules, cwd: io.cwd, today: io.today, reportUnusedSuppressions, onFileDone: progress.update });
-    let result = lintSources(sources);
+    const threads = threadCount(options.threads, sources.length);
+    // Worker threads run the built-in rules only (rules passed in here cannot be sent to them).
+    const parallel = threads > 1 && run.workerScript !== undefined && rules === builtinRules;
+    let result = parallel
+      ? await lintInParallel({ sources, contextSources, config, rules, cwd: io.cwd, today: io.today, reportUnusedSuppressions, onFileDone: progress.update }, { threads, workerScript: run.workerScript! })
+      : lintSources(sources);
     if (options.fix || options.fixDryRun) {
       const formatFor = (p: string) => config.formatFor(resolve(io.cwd, p));
       result = runFix({ sources, first: result, lint: lintSources, formatFor, dryRun: options.fixDryRun, cwd: io.cwd, write: (t) => io.write(t), writeError: (t) => io.writeError(t) });

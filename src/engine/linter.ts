@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { extractDocuments } from '../parsers/index.js';
 import { makeSubstituter } from '../parsers/variables.js';
 import type { ResolvedConfig } from './config.js';
-import { createSuppressions } from './suppressions.js';
+import { createSuppressions, type SuppressionUsage } from './suppressions.js';
 import { deepFreeze, type JsonPath, type Located, type PolicyDocument, type PolicyKind, type PolicySet, type UnparsedDocument } from './model.js';
 import { formatMessage, type AnyRule, type ReportDescriptor, type RuleListener, type RuleSettings, type Severity } from './rule.js';
 
@@ -59,6 +59,12 @@ export interface LintResult {
   readonly files: readonly FileResult[];
   /** Set when a baseline was applied (src/engine/baseline.ts); the text summary mentions it. */
   readonly baseline?: BaselineSummary;
+  /**
+   * Set instead of the config file's stale-suppression findings when the request asked to defer
+   * them (`deferConfigSuppressions`): the caller merges the usage of several runs (threads) and
+   * judges the config entries once (see `finishConfigSuppressions`).
+   */
+  readonly suppressionUsage?: SuppressionUsage;
 }
 
 export interface BaselineSummary {
@@ -91,6 +97,8 @@ export interface LintRequest {
    * (the RuleTester sets it). Off by default: freezing costs more than the rules themselves.
    */
   readonly freeze?: boolean;
+  /** Leave the config `ignore` entries' stale-suppression findings to the caller (see LintResult.suppressionUsage). */
+  readonly deferConfigSuppressions?: boolean;
 }
 
 interface LoadedFile {
@@ -257,6 +265,19 @@ export function lint(request: LintRequest): LintResult {
   configuredSets.forEach(runPolicySet);
   for (const file of pending) finalize(file);
 
+  if (request.deferConfigSuppressions) return { files: results, suppressionUsage: suppressions.usage() };
+  return finishConfigSuppressions(request, results, [suppressions.usage()]);
+}
+
+/**
+ * Adds the stale-suppression findings about config `ignore` entries (located in the config file)
+ * to the results of one run, or of several runs over disjoint files whose suppression usage is
+ * given, and puts the files in path order: the same inputs in any order give the same result.
+ */
+export function finishConfigSuppressions(request: LintRequest, files: readonly FileResult[], usages: readonly SuppressionUsage[]): LintResult {
+  const results = [...files];
+  const suppressions = createSuppressions({ config: request.config, rules: request.rules, cwd: request.cwd ?? process.cwd(), today: request.today, reportUnused: request.reportUnusedSuppressions });
+  for (const usage of usages) suppressions.absorb(usage);
   const outcome = suppressions.finish();
   const configFile = outcome.configFilePath;
   if (configFile !== undefined) {
@@ -266,8 +287,6 @@ export function lint(request: LintRequest): LintResult {
     if (existing) results[results.indexOf(existing)] = { ...existing, findings: merged };
     else results.push({ filePath: configFile, findings: merged, documentCount: 0 });
   }
-
-  // Files in path order: the same inputs in any order give the same result.
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   return { files: results };
 }

@@ -67,6 +67,16 @@ export interface Suppressions {
   file(filePath: string, documents: readonly PolicyDocument[], findings: readonly Finding[], documentOf: (f: Finding) => PolicyDocument | undefined): Finding[];
   /** stale-suppression findings about config `ignore` entries, once every file went through `file()`. */
   finish(): SuppressionOutcome;
+  /** What `finish` judges: which config entries suppressed something, and the files seen (for merging runs). */
+  usage(): SuppressionUsage;
+  /** Adds the usage of another run over other files (a worker thread's) before `finish`. */
+  absorb(usage: SuppressionUsage): void;
+}
+
+/** Which config `ignore` entries (by index) suppressed a finding, and the reported files they saw. */
+export interface SuppressionUsage {
+  readonly used: readonly boolean[];
+  readonly linted: readonly string[];
 }
 
 interface Entry {
@@ -172,7 +182,15 @@ export function createSuppressions(options: SuppressionOptions): Suppressions {
     return { configFindings, configFilePath: configFindings.length > 0 ? configFilePath : undefined };
   };
 
-  return { file, finish };
+  const usage = (): SuppressionUsage => ({ used: configEntries.map((e) => e.used), linted: [...linted] });
+  const absorb = (other: SuppressionUsage) => {
+    other.used.forEach((used, i) => {
+      if (used && configEntries[i]) configEntries[i].used = true;
+    });
+    linted.push(...other.linted);
+  };
+
+  return { file, finish, usage, absorb };
 }
 
 function compileConfigEntry(raw: SuppressionConfig, index: number, today: string, relToConfig: (f: string) => string, config: ResolvedConfig): Entry {
