@@ -1,7 +1,14 @@
 import { defineRule } from '../engine/rule.js';
-import { redundantEntries } from '../iam/redundant-entries.js';
+import { redundantEntries, wildcardAffixes, type EntryComparison } from '../iam/redundant-entries.js';
 import { statementLabel } from '../iam/statement.js';
 import { wildcardCovers } from '../iam/wildcard.js';
+
+const ACTIONS: EntryComparison = {
+  key: (value) => value.toLowerCase(),
+  covers: (general, specific) => wildcardCovers(general, specific, true),
+  // Keys are lower case, as wildcardCovers compares them.
+  affixes: wildcardAffixes,
+};
 
 export default defineRule<Record<string, never>, 'duplicate' | 'coveredByWildcard'>({
   meta: {
@@ -29,12 +36,10 @@ export default defineRule<Record<string, never>, 'duplicate' | 'coveredByWildcar
       statement(stmt, doc) {
         const el = stmt.action;
         if (!el || el.values.length < 2) return;
-        const compare = {
-          key: (value: string) => value.toLowerCase(),
-          covers: (general: string, specific: string) => wildcardCovers(general, specific, true),
-        };
+        const found = redundantEntries(el.values, ACTIONS);
+        if (found.length === 0) return;
         const statement = statementLabel(stmt);
-        for (const r of redundantEntries(el.values, compare)) {
+        for (const r of found) {
           if (r.reason === 'duplicate') {
             context.report({
               node: r.entry,

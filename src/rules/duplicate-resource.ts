@@ -1,7 +1,9 @@
 import { defineRule } from '../engine/rule.js';
-import { redundantEntries } from '../iam/redundant-entries.js';
-import { resourceEntryCovers } from '../iam/resource-pattern.js';
+import { redundantEntries, type EntryComparison } from '../iam/redundant-entries.js';
+import { resourceAffixes, resourceEntryCovers } from '../iam/resource-pattern.js';
 import { statementLabel } from '../iam/statement.js';
+
+const RESOURCES: EntryComparison = { key: (value) => value, covers: resourceEntryCovers, affixes: resourceAffixes };
 
 export default defineRule<Record<string, never>, 'duplicate' | 'coveredByWildcard'>({
   meta: {
@@ -29,9 +31,10 @@ export default defineRule<Record<string, never>, 'duplicate' | 'coveredByWildcar
       statement(stmt, doc) {
         const el = stmt.resource;
         if (!el || el.values.length < 2) return;
-        const compare = { key: (value: string) => value, covers: resourceEntryCovers };
+        const found = redundantEntries(el.values, RESOURCES);
+        if (found.length === 0) return;
         const statement = statementLabel(stmt);
-        for (const r of redundantEntries(el.values, compare)) {
+        for (const r of found) {
           if (r.reason === 'duplicate') {
             context.report({
               node: r.entry,

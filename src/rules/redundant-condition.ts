@@ -63,14 +63,15 @@ export default defineRule<{ ignoreKeys: string[] }, MessageIds>({
     const isIgnored = (key: string) => ignored.some((p) => wildcardMatch(p, key.toLowerCase()));
 
     function check(stmt: Statement, c: ConditionEntry): void {
-      const data = { key: c.key.value, operator: c.operator.value, statement: statementLabel(stmt) };
+      // Built only for a finding: most entries have none.
+      const data = () => ({ key: c.key.value, operator: c.operator.value, statement: statementLabel(stmt) });
       const outcome = wildcardOutcome(c);
       if (outcome) {
-        context.report({ node: c.key, messageId: MESSAGE_FOR_OUTCOME[outcome], data });
+        context.report({ node: c.key, messageId: MESSAGE_FOR_OUTCOME[outcome], data: data() });
         return;
       }
       const decisive = c.parsedOperator.setOperator ? undefined : decisiveNumericValue(c);
-      if (decisive) context.report({ node: c.node, messageId: 'redundantNumericValues', data: { ...data, ...decisive } });
+      if (decisive) context.report({ node: c.node, messageId: 'redundantNumericValues', data: { ...data(), ...decisive } });
     }
 
     return {

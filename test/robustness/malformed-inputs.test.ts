@@ -19,6 +19,20 @@ const POLICY = '{\n  "Version": "2012-10-17",\n  "Statement": [{"Effect": "Allow
 const MB = 1024 * 1024;
 const READ = 'The file could not be read: ';
 
+/**
+ * 10,000 statements of one context (the same effect, no condition), each on its own bucket, but
+ * the 9,999th repeats the first and the last covers nine others: duplicate-statement compares
+ * them through its index, not pairwise.
+ */
+const MANY_STATEMENTS = Array.from({ length: 10_000 }, (_, i) => {
+  const [action, resource] = i === 9_998 ? ['s3:GetObject', 'bucket-0/*'] : i === 9_999 ? ['s3:Get*', 'bucket-999*'] : ['s3:GetObject', `bucket-${i}/*`];
+  return `    {"Sid": "S${i}", "Effect": "Allow", "Action": "${action}", "Resource": "arn:aws:s3:::${resource}"}`;
+});
+/** Statement i is on line 4 + i. */
+const COVERED_BY_LAST = [999, 9_990, 9_991, 9_992, 9_993, 9_994, 9_995, 9_996, 9_997].map(
+  (i): Outcome => ['duplicate-statement', `Statement "S${i}" adds nothing: statement "S9999" (line 10003) has the same effect, principals and conditions and already covers its actions and resources. Remove it, or merge the two.`, 4 + i, 5],
+);
+
 const temporary: string[] = [];
 afterAll(() => temporary.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -42,8 +56,7 @@ function build(): string {
   const big = Buffer.alloc(50 * MB, 0x20);
   big.write(POLICY);
   w('big.json', big);
-  const statements = Array.from({ length: 10_000 }, (_, i) => `    {"Sid": "S${i}", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::bucket-${i}/*"}`);
-  w('many-statements.json', `{\n  "Version": "2012-10-17",\n  "Statement": [\n${statements.join(',\n')}\n  ]\n}\n`);
+  w('many-statements.json', `{\n  "Version": "2012-10-17",\n  "Statement": [\n${MANY_STATEMENTS.join(',\n')}\n  ]\n}\n`);
   w('duplicate-keys.json', '{"Version": "2012-10-17", "Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}}');
   w('proto.json', '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}, "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "prototype": 1}]}');
   w('wrong-types.json', '{"Version": 1, "Statement": [{"Effect": null, "Action": {"a": 1}, "Resource": 5}]}');
@@ -53,8 +66,6 @@ function build(): string {
   symlinkSync(join(dir, 'missing.json'), join(dir, 'broken-link.json'));
   symlinkSync(join(dir, 'loop-b.json'), join(dir, 'loop-a.json'));
   symlinkSync(join(dir, 'loop-a.json'), join(dir, 'loop-b.json'));
-  // 10,000 statements: duplicate-statement compares statements pairwise (minutes at this size): off here.
-  w('.iamlintrc.json', JSON.stringify({ overrides: [{ files: ['many-statements.json'], rules: { 'duplicate-statement': 'off' } }] }));
   return dir;
 }
 
@@ -75,7 +86,11 @@ const EXPECTED: Record<string, Outcome[]> = {
   'nul-after.json': [['json-syntax', 'Not valid JSON: Unexpected a NUL character after the end of the JSON value.', 5, 1]],
   'deep.json': [['json-syntax', 'Not valid JSON: Nesting deeper than 1000 levels.', 1, 1001]],
   'big.json': [['json-syntax', `${READ}the file is 50.0 MB, over the 10 MB limit (config limits.maxFileSize).`, 1, 1]],
-  'many-statements.json': [['policy-size', 'The policy is 967,818 characters (not counting white space outside strings), over the 6,144 characters AWS allows for an IAM identity policy; AWS rejects it.', 1, 1]],
+  'many-statements.json': [
+    ['policy-size', 'The policy is 967,808 characters (not counting white space outside strings), over the 6,144 characters AWS allows for an IAM identity policy; AWS rejects it.', 1, 1],
+    ...COVERED_BY_LAST,
+    ['duplicate-statement', 'Statement "S9998" repeats statement "S0" (line 4): same effect, principals, actions, resources and conditions. Remove one of them.', 10002, 5],
+  ],
   'duplicate-keys.json': [
     ['duplicate-key', 'Key "Version" is repeated (first at line 1); only the last value is kept, the earlier one is silently lost.', 1, 27],
     ['data-exfiltration', 'Statement 0 allows s3:GetObject on "*": the principal can read the content of any S3 object.', 1, 95],
