@@ -8,8 +8,8 @@
  */
 import type { ConditionEntry, Located, PolicyDocument, PolicySet, Statement } from '../engine/model.js';
 import { parseArn } from './arn.js';
-import { actionMatches } from './service-data.js';
-import { actionEntryFor, conditionsOn, coversAllResources, coversResource, isAllow, isDeny } from './statement.js';
+import { entryMatchesAction, matchingActionEntry } from './evaluate.js';
+import { conditionsOn, coversAllResources, coversResource, isAllow, isDeny } from './statement.js';
 import { hasWildcard, wildcardCovers } from './wildcard.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -95,7 +95,7 @@ export function denyEverywhere(docs: readonly PolicyDocument[], action: string):
   for (const document of docs) {
     for (const statement of document.statements) {
       if (!isDeny(statement) || statement.conditions.length > 0 || !coversAllResources(statement)) continue;
-      const entry = actionEntryFor(statement, action);
+      const entry = matchingActionEntry(statement, action);
       if (entry) return { document, statement, entry };
     }
   }
@@ -105,7 +105,7 @@ export function denyEverywhere(docs: readonly PolicyDocument[], action: string):
 /** Which of `actions` some Allow covers and no unconditioned Deny removes everywhere, in `actions` order. */
 export function allowedActions(docs: readonly PolicyDocument[], actions: readonly string[]): string[] {
   return actions.filter(
-    (action) => !denyEverywhere(docs, action) && docs.some((d) => d.statements.some((s) => isGrantingStatement(s) && actionEntryFor(s, action))),
+    (action) => docs.some((d) => d.statements.some((s) => isGrantingStatement(s) && matchingActionEntry(s, action))) && !denyEverywhere(docs, action),
   );
 }
 
@@ -115,13 +115,14 @@ export function allowedActions(docs: readonly PolicyDocument[], actions: readonl
  */
 export function firstGrant(docs: readonly PolicyDocument[], actions: readonly string[]): ActionGrant | undefined {
   if (actions.length === 0) return undefined;
+  const lowercase = actions.map((a) => a.toLowerCase());
   for (const document of docs) {
     for (const statement of document.statements) {
       if (!isGrantingStatement(statement) || !statement.action) continue;
       const el = statement.action;
       const entry = el.negated
-        ? actions.some((a) => actionEntryFor(statement, a)) ? el.key : undefined
-        : el.values.find((v) => actions.some((a) => actionMatches(v.value, a)));
+        ? lowercase.some((a) => !el.values.some((v) => entryMatchesAction(v.value, a))) ? el.key : undefined
+        : el.values.find((v) => lowercase.some((a) => entryMatchesAction(v.value, a)));
       if (entry) return { document, statement, entry };
     }
   }
@@ -150,7 +151,7 @@ export function authTokenStatus(docs: readonly PolicyDocument[]): AuthTokenStatu
   for (const document of docs) {
     for (const statement of document.statements) {
       if (!isDeny(statement) || statement.conditions.length > 0 || !coversResource(statement, '*')) continue;
-      const entry = actionEntryFor(statement, ECR_AUTH_TOKEN_ACTION);
+      const entry = matchingActionEntry(statement, ECR_AUTH_TOKEN_ACTION);
       if (entry) return { status: 'denied', deny: { document, statement, entry } };
     }
   }
@@ -158,7 +159,7 @@ export function authTokenStatus(docs: readonly PolicyDocument[]): AuthTokenStatu
   for (const document of docs) {
     for (const statement of document.statements) {
       if (!isGrantingStatement(statement)) continue;
-      const entry = actionEntryFor(statement, ECR_AUTH_TOKEN_ACTION);
+      const entry = matchingActionEntry(statement, ECR_AUTH_TOKEN_ACTION);
       if (!entry) continue;
       if (coversResource(statement, '*')) return { status: 'allowed' };
       // Only an entry that names the token itself shows the author meant to grant it here;
@@ -207,7 +208,7 @@ export function passRoleServiceGuard(docs: readonly PolicyDocument[], allow: Sta
   for (const document of docs) {
     for (const statement of document.statements) {
       if (!isDeny(statement) || !resourcesCovered(statement, allow)) continue;
-      const entry = actionEntryFor(statement, PASS_ROLE_ACTION);
+      const entry = matchingActionEntry(statement, PASS_ROLE_ACTION);
       if (!entry) continue;
       const guards = passedToServiceConditions(statement);
       const others = statement.conditions.filter((c) => !guards.includes(c));

@@ -28,11 +28,23 @@
 import type { Located, PolicyDocument, Statement } from '../engine/model.js';
 import { restrictingConditions } from './conditions.js';
 import { coversEveryRole, isNegatedOperator, isStrictServiceTest, PASS_ROLE_ACTION, PASSED_TO_SERVICE_KEY, passedToServiceConditions } from './ecr.js';
-import { denyResourcesCover, evaluateGrant, requestedResource, type GrantResource, type ResourceSpec } from './evaluate.js';
+import {
+  compilePattern,
+  denyResourcesCover,
+  entryMatchesAction,
+  entryServices,
+  evaluateGrant,
+  matchingActionEntry,
+  PatternMemo,
+  patternMatches,
+  requestedResource,
+  statementCoversAction,
+  type GrantResource,
+  type ResourceSpec,
+} from './evaluate.js';
 import { ESCALATION_METHODS, type EscalationAction, type EscalationMethod } from './escalation-methods.js';
 import { policyVariableToWildcard } from './policy-variables.js';
 import {
-  actionMatches,
   arnCanMatchResourceType,
   arnFormatToWildcard,
   coversEveryResourceOf,
@@ -42,8 +54,8 @@ import {
   type ActionInfo,
   type ResourceTypeInfo,
 } from './service-data.js';
-import { actionEntryFor, coversAction, isAllow, isDeny } from './statement.js';
-import { hasWildcard, wildcardCovers, wildcardIntersects, wildcardMatch } from './wildcard.js';
+import { isAllow, isDeny } from './statement.js';
+import { wildcardCovers, wildcardIntersects, wildcardMatch } from './wildcard.js';
 
 export interface EscalationScope {
   /** Documents whose Allow statements grant. */
@@ -93,29 +105,73 @@ export interface EscalationPath {
 
 /** The methods (in catalogue order) whose actions the scope allows together. */
 export function findEscalations(scope: EscalationScope, methods: readonly EscalationMethod[] = ESCALATION_METHODS): EscalationPath[] {
+  // Most policies allow none of the catalogue's actions: look at statements only for methods
+  // whose every action some granting statement names.
+  const named = new Set<string>();
+  const entries = new Map<Statement, ReadonlyMap<string, Located<string>>>();
+  for (const doc of scope.grants) {
+    for (const stmt of doc.statements) {
+      if (!isAllow(stmt)) continue;
+      const found = catalogueEntries(stmt);
+      if (!found) continue;
+      entries.set(stmt, found);
+      for (const name of found.keys()) named.add(name);
+    }
+  }
+  if (named.size === 0 && everyMethodNamesCatalogue(methods)) return [];
   const cache = new Map<string, EscalationGrant[]>();
   const grantsFor = (req: EscalationAction, action: ActionInfo): EscalationGrant[] => {
     const key = JSON.stringify([action.fullName, req.resourceTypes ?? [], !!req.everyResource, !!req.othersOnly]);
     let grants = cache.get(key);
     if (!grants) {
-      grants = computeGrants(scope, req, action);
+      grants = computeGrants(scope, req, action, entries);
       cache.set(key, grants);
     }
     return grants;
   };
-  // Most policies allow none of the catalogue's actions: look at statements only for methods
-  // whose every action some granting statement names.
-  const named = new Set<string>();
-  for (const doc of scope.grants) {
-    for (const stmt of doc.statements) if (isAllow(stmt)) for (const name of catalogueEntries(stmt).keys()) named.add(name);
-  }
   const found: EscalationPath[] = [];
   for (const method of methods) {
-    if (!method.actions.every((a) => named.has(a.action.toLowerCase()) || !isCatalogueName(a.action.toLowerCase()))) continue;
+    if (!cataloguedNamesOf(method).every((name) => named.has(name))) continue;
     const path = evaluateMethod(scope, method, grantsFor);
     if (path) found.push(path);
   }
   return found;
+}
+
+const knownActions = new Map<string, ActionInfo | null>();
+
+/** `lookupAction` for the catalogue's names, remembered (asked for every method of every policy). */
+function knownAction(name: string): ActionInfo | undefined {
+  let action = knownActions.get(name);
+  if (action === undefined) {
+    action = lookupAction(name) ?? null;
+    knownActions.set(name, action);
+  }
+  return action ?? undefined;
+}
+
+const everyNamesCache = new WeakMap<readonly EscalationMethod[], boolean>();
+
+/** Every method needs some catalogue action (so none applies when no statement names one). */
+function everyMethodNamesCatalogue(methods: readonly EscalationMethod[]): boolean {
+  let every = everyNamesCache.get(methods);
+  if (every === undefined) {
+    every = methods.every((m) => cataloguedNamesOf(m).length > 0);
+    everyNamesCache.set(methods, every);
+  }
+  return every;
+}
+
+const methodNames = new WeakMap<EscalationMethod, readonly string[]>();
+
+/** The method's action names that are in the catalogue (all, for the built-in methods), lowercase. */
+function cataloguedNamesOf(method: EscalationMethod): readonly string[] {
+  let names = methodNames.get(method);
+  if (!names) {
+    names = method.actions.map((a) => a.action.toLowerCase()).filter(isCatalogueName);
+    methodNames.set(method, names);
+  }
+  return names;
 }
 
 function evaluateMethod(
@@ -125,7 +181,7 @@ function evaluateMethod(
 ): EscalationPath | undefined {
   const actions: RequiredActionGrants[] = [];
   for (const requirement of method.actions) {
-    const action = lookupAction(requirement.action);
+    const action = knownAction(requirement.action);
     if (!action) return undefined;
     let grants = grantsFor(requirement, action);
     if (action.fullName === PASS_ROLE_ACTION && method.passedTo) grants = passRoleGrantsFor(grants, action, method.passedTo, scope);
@@ -145,14 +201,22 @@ function evaluateMethod(
 // Grants of one action
 // ---------------------------------------------------------------------------------------------
 
-function computeGrants(scope: EscalationScope, req: EscalationAction, action: ActionInfo): EscalationGrant[] {
+/** `entries`: the catalogue entries (`catalogueEntries`) of the Allow statements of `scope.grants` that have any. */
+function computeGrants(
+  scope: EscalationScope,
+  req: EscalationAction,
+  action: ActionInfo,
+  entries: ReadonlyMap<Statement, ReadonlyMap<string, Located<string>>>,
+): EscalationGrant[] {
   const grants: EscalationGrant[] = [];
   const identity = scope.mode === 'identity';
+  const name = action.fullName.toLowerCase();
+  const catalogued = isCatalogueName(name);
   for (const document of scope.grants) {
     for (const statement of document.statements) {
       if (!isAllow(statement) || !statement.resource) continue;
       if (identity === (statement.principal !== undefined)) continue;
-      const entry = catalogueEntries(statement).get(action.fullName.toLowerCase()) ?? (isCatalogueAction(action) ? undefined : actionEntryFor(statement, action.fullName));
+      const entry = entries.get(statement)?.get(name) ?? (catalogued ? undefined : matchingActionEntry(statement, name));
       if (!entry) continue;
       if (action.fullName !== PASS_ROLE_ACTION && passedToServiceConditions(statement).some(isStrictServiceTest)) continue;
       if (scope.skipConditioned && restrictedByConditions(statement)) continue;
@@ -169,64 +233,88 @@ function computeGrants(scope: EscalationScope, req: EscalationAction, action: Ac
   return grants;
 }
 
-/** Every action a method of the catalogue names, lowercase, by lowercase service prefix. */
+/**
+ * Every action a method of the catalogue names, lowercase: by lowercase service prefix, and
+ * within a service by the first character of the action name.
+ */
 let catalogueByService: Map<string, string[]> | undefined;
+let catalogueByFirstChar: Map<string, Map<number, string[]>> = new Map();
 let catalogueNames: string[] = [];
 
 function catalogue(): Map<string, string[]> {
   if (!catalogueByService) {
     catalogueByService = new Map();
+    catalogueByFirstChar = new Map();
     const names = ESCALATION_METHODS.flatMap((m) => [...m.actions.map((a) => a.action), ...(m.unlessAllowedOnObjects ?? [])]);
     for (const name of new Set(names.map((n) => n.toLowerCase()))) {
-      const service = name.slice(0, name.indexOf(':'));
+      const colon = name.indexOf(':');
+      const service = name.slice(0, colon);
       const list = catalogueByService.get(service) ?? [];
       list.push(name);
       catalogueByService.set(service, list);
+      const byChar = catalogueByFirstChar.get(service) ?? new Map<number, string[]>();
+      const first = name.charCodeAt(colon + 1);
+      byChar.set(first, [...(byChar.get(first) ?? []), name]);
+      catalogueByFirstChar.set(service, byChar);
     }
     catalogueNames = [...catalogueByService.values()].flat();
   }
   return catalogueByService;
 }
 
-function isCatalogueAction(action: ActionInfo): boolean {
-  return isCatalogueName(action.fullName.toLowerCase());
-}
-
 function isCatalogueName(lowercaseName: string): boolean {
   return catalogue().get(lowercaseName.slice(0, lowercaseName.indexOf(':')))?.includes(lowercaseName) ?? false;
 }
 
-const entriesCache = new WeakMap<Statement, Map<string, Located<string>>>();
-
 /**
  * The entry through which the statement covers each catalogue action (lowercase name → first
- * matching Action entry, or the NotAction key): `actionEntryFor` for ~100 actions at once,
- * trying an entry only on the actions of the services its prefix can match.
+ * matching Action entry, or the NotAction key), or undefined when it covers none: `actionEntryFor`
+ * for ~100 actions at once, trying an entry only on the actions of the service it names (those
+ * starting with the letter its action part starts with).
  */
-function catalogueEntries(stmt: Statement): Map<string, Located<string>> {
-  let entries = entriesCache.get(stmt);
-  if (entries) return entries;
-  entries = new Map();
+function catalogueEntries(stmt: Statement): Map<string, Located<string>> | undefined {
   const el = stmt.action;
-  if (el) {
-    const byService = catalogue();
-    if (el.negated) {
-      for (const name of catalogueNames) if (!el.values.some((v) => actionMatches(v.value, name))) entries.set(name, el.key);
-    } else {
-      for (const v of el.values) {
-        const colon = v.value.indexOf(':');
-        const prefix = colon < 0 ? v.value.toLowerCase() : v.value.slice(0, colon).toLowerCase();
-        if (v.value === '*') {
-          for (const name of catalogueNames) if (!entries.has(name)) entries.set(name, v);
-          continue;
-        }
-        const candidates = hasWildcard(prefix) ? catalogueNames : (byService.get(prefix) ?? []);
-        for (const name of candidates) if (!entries.has(name) && actionMatches(v.value, name)) entries.set(name, v);
-      }
-    }
+  if (!el) return undefined;
+  let entries: Map<string, Located<string>> | undefined;
+  const byService = catalogue();
+  if (el.negated) {
+    const excluded = el.values.map((v) => compilePattern(v.value.toLowerCase()));
+    for (const name of catalogueNames) if (!excluded.some((p) => patternMatches(p, name))) (entries ??= new Map()).set(name, el.key);
+    return entries;
   }
-  entriesCache.set(stmt, entries);
+  const services = entryServices(el);
+  for (let i = 0; i < services.length; i++) {
+    // A known service: its catalogue actions (those starting with the entry's first letter,
+    // when the name part starts with one); an unknown one: none; a wildcard (or no `:`): all.
+    const service = services[i];
+    if (service === null) continue;
+    let candidates: readonly string[] = catalogueNames;
+    const v = el.values[i];
+    if (service !== undefined) {
+      const byChar = catalogueByFirstChar.get(service);
+      if (!byChar) continue;
+      const first = foldedCharAt(v.value, service.length + 1);
+      candidates = first < 0 ? (byService.get(service) ?? NO_NAMES) : (byChar.get(first) ?? NO_NAMES);
+    } else if (v.value === '*') {
+      for (const name of catalogueNames) if (!entries?.has(name)) (entries ??= new Map()).set(name, v);
+      continue;
+    }
+    for (const name of candidates) if (!entries?.has(name) && entryMatchesAction(v.value, name)) (entries ??= new Map()).set(name, v);
+  }
   return entries;
+}
+
+const NO_NAMES: readonly string[] = [];
+
+/**
+ * The lowercase ASCII letter, digit or other literal at `index`, or -1 when there is none there,
+ * or it is a wildcard or a character other than ASCII (anything may follow then).
+ */
+function foldedCharAt(value: string, index: number): number {
+  if (index >= value.length) return -1;
+  const c = value.charCodeAt(index);
+  if (c === 42 || c === 63 || c >= 128) return -1;
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
 const resourcesCache = new WeakMap<Statement, readonly GrantResource[]>();
@@ -268,7 +356,7 @@ function deniedToEveryone(action: ActionInfo, requested: ResourceSpec, docs: rea
         s.conditions.length === 0 &&
         !s.conditionKey &&
         namesEveryone(s) &&
-        coversAction(s, action.fullName) &&
+        statementCoversAction(s, action.fullName) &&
         denyResourcesCover(s.resource, requested),
     ),
   );
@@ -299,7 +387,14 @@ function fitsTypes(spec: GrantResource['spec'], action: ActionInfo, types: reado
  * string reading.
  */
 function namesResourceOfType(pattern: string, info: ResourceTypeInfo): boolean {
-  const p = arnFields(pattern);
+  return namesMemo.get(pattern, `${info.service}\u0000${info.name}`, () => readNamesResourceOfType(pattern, info));
+}
+
+const namesMemo = new PatternMemo<boolean>();
+const fieldsMemo = new PatternMemo<string[] | undefined>(1024);
+
+function readNamesResourceOfType(pattern: string, info: ResourceTypeInfo): boolean {
+  const p = fieldsMemo.get(pattern, '', () => arnFields(pattern));
   if (!p) return arnCanMatchResourceType(pattern, info);
   return info.arnFormats.some((format) => {
     const f = arnFields(arnFormatToWildcard(format));
@@ -333,8 +428,11 @@ function isScoped(resource: GrantResource, action: ActionInfo): boolean {
   const pattern = spec.pattern;
   if (/^\*+$/.test(pattern)) return false;
   if (action.resourceTypes.some((t) => t.name === 'role') && coversEveryRole(pattern)) return false;
-  return !coversEveryResourceOf(anyAccountAndRegion(pattern), action);
+  return !coversMemo.get(pattern, action.fullName, () => coversEveryResourceOf(widenedMemo.get(pattern, '', () => anyAccountAndRegion(pattern)), action));
 }
+
+const coversMemo = new PatternMemo<boolean>();
+const widenedMemo = new PatternMemo<string>(1024);
 
 /**
  * The pattern with its region and account fields widened: every function of one account is no
@@ -353,7 +451,8 @@ function anyAccountAndRegion(pattern: string): string {
 /** The PassRole grants through which a role can be passed to one of `services`. */
 function passRoleGrantsFor(grants: readonly EscalationGrant[], action: ActionInfo, services: readonly string[], scope: EscalationScope): EscalationGrant[] {
   return grants.filter((g) => {
-    const admitted = services.filter((s) => admitsService(g.statement, s));
+    // Most PassRole statements have no iam:PassedToService test: every service is admitted.
+    const admitted = passedToServiceConditions(g.statement).length === 0 ? services : services.filter((s) => admitsService(g.statement, s));
     if (admitted.length === 0) return false;
     const requested = requestedResource(action, g.resource.spec);
     return !requested || !admitted.every((s) => serviceDenied(scope, requested, s));
@@ -385,7 +484,7 @@ function serviceDenied(scope: EscalationScope, requested: ResourceSpec, service:
     d.statements.some((s) => {
       if (!isDeny(s) || s.conditions.length === 0) return false;
       if (scope.mode === 'identity' ? s.principal !== undefined : !namesEveryone(s)) return false;
-      if (!coversAction(s, PASS_ROLE_ACTION) || !denyResourcesCover(s.resource, requested)) return false;
+      if (!statementCoversAction(s, PASS_ROLE_ACTION) || !denyResourcesCover(s.resource, requested)) return false;
       const tests = passedToServiceConditions(s);
       if (tests.length !== s.conditions.length) return false;
       return tests.every((c) => {
@@ -414,7 +513,7 @@ function missingObjectActions(
   const buckets = [...new Set(anchor.grants.map((g) => (g.resource.spec.kind === 'pattern' ? g.resource.spec.pattern : '*')))];
   const missing: string[] = [];
   for (const name of objectActions) {
-    const action = lookupAction(name);
+    const action = knownAction(name);
     if (!action) continue;
     const grants = grantsFor({ action: name }, action);
     const coversObjects = (bucket: string) => grants.some((g) => objectsCovered(g.resource.spec, `${bucket}/*`));

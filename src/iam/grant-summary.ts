@@ -5,7 +5,8 @@
  * resources and the statement" in every message.
  */
 import type { ElementList, Located, Statement } from '../engine/model.js';
-import { actionMatches, expandActionPattern, serviceName } from './service-data.js';
+import { compilePattern, patternMatches } from './evaluate.js';
+import { expandActionPattern, serviceName } from './service-data.js';
 
 /** How many entries a message lists before "and N more". */
 const LISTED = 3;
@@ -43,8 +44,14 @@ export function describeResourceSet(stmt: Statement): string {
 /** `*`, `*:*`, `**`: an Action entry that matches every action of every service. */
 export function isEveryActionPattern(value: string): boolean {
   const colon = value.indexOf(':');
-  const onlyStars = (s: string) => /^\*+$/.test(s);
-  return colon < 0 ? onlyStars(value) : onlyStars(value.slice(0, colon)) && onlyStars(value.slice(colon + 1));
+  return colon < 0 ? onlyStars(value, 0, value.length) : onlyStars(value, 0, colon) && onlyStars(value, colon + 1, value.length);
+}
+
+/** `value[from..to)` is one or more `*` (asked of every Action entry: no allocation). */
+function onlyStars(value: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) if (value.charCodeAt(i) !== 42) return false;
+  return true;
 }
 
 /**
@@ -77,8 +84,26 @@ export interface NotActionCount {
 
 /** How many of today's known actions a NotAction element leaves in the statement. */
 export function notActionCount(el: ElementList): NotActionCount {
-  const all = expandActionPattern('*');
-  const patterns = texts(el.values);
-  const granted = all.reduce((n, a) => (patterns.some((p) => actionMatches(p, a.fullName)) ? n : n + 1), 0);
-  return { granted, total: all.length };
+  const lower = el.values.map((v) => v.value.toLowerCase());
+  const key = JSON.stringify(lower); // unambiguous, whatever the patterns hold
+  let count = countCache.get(key);
+  if (!count) {
+    const all = expandActionPattern('*');
+    const patterns = lower.map(compilePattern);
+    let granted = 0;
+    for (const a of all) {
+      const name = a.fullName.toLowerCase();
+      if (!patterns.some((p) => patternMatches(p, name))) granted++;
+    }
+    count = Object.freeze({ granted, total: all.length });
+    if (key.length > REMEMBERED_KEY_LENGTH) return count; // a fuzzed list: do not hold it
+    if (countCache.size >= COUNT_CACHE_LIMIT) countCache.clear();
+    countCache.set(key, count);
+  }
+  return count;
 }
+
+// NotAction lists repeat across policies (PowerUserAccess and its copies).
+const COUNT_CACHE_LIMIT = 256;
+const REMEMBERED_KEY_LENGTH = 4096;
+const countCache = new Map<string, NotActionCount>();

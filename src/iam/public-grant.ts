@@ -32,9 +32,10 @@
  * - Delegating access control to access points: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-policies.html#access-points-delegating-control
  */
 import type { ConditionEntry, Located, PolicyDocument, Statement } from '../engine/model.js';
-import { analyzeConditions, classifyConditionKey, excludesAllButNamed, type ConditionAnalysis } from './conditions.js';
+import { analyzeConditions, classifyConditionKey, excludesAllButNamed, onlyWildcards, type ConditionAnalysis } from './conditions.js';
 import { expandActionPattern } from './service-data.js';
-import { coversAction, isDeny } from './statement.js';
+import { statementCoversAction } from './evaluate.js';
+import { isDeny } from './statement.js';
 import { wildcardPrincipals } from './trust.js';
 import { hasWildcard, wildcardCovers, wildcardIntersects } from './wildcard.js';
 
@@ -95,7 +96,6 @@ export function everyonePrincipals(stmt: Statement): EveryonePrincipal[] {
 }
 
 const OPEN_CIDRS = new Set(['0.0.0.0/0', '::/0']);
-const ONLY_WILDCARDS = /^[*?]*\*[*?]*$/;
 
 /**
  * For a Deny statement: the entry is true for every request except those from the principals,
@@ -118,7 +118,7 @@ export function refusesAllButNamed(entry: ConditionEntry): boolean {
     case 'StringNotLike':
     case 'ArnNotLike':
     case 'ArnNotEquals':
-      return entry.values.every((v) => !ONLY_WILDCARDS.test(v.value));
+      return entry.values.every((v) => !onlyWildcards(v.value));
     default:
       return false;
   }
@@ -146,7 +146,7 @@ export function outsiderDenyFor(doc: PolicyDocument, allow: Statement): Statemen
 
 function deniesActionPattern(deny: Statement, pattern: string): boolean {
   const actions = expandActionPattern(pattern);
-  if (actions.length > 0) return actions.every((a) => coversAction(deny, a.fullName));
+  if (actions.length > 0) return actions.every((a) => statementCoversAction(deny, a.fullName));
   const el = deny.action;
   return el !== undefined && !el.negated && el.values.some((d) => wildcardCovers(d.value, pattern, true));
 }

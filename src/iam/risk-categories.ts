@@ -19,12 +19,31 @@
  * - `isResourceExposureAction(action)`: a Permissions-management action (from the data) that is
  *   not a credentials action.
  * - `grantsBroadly(stmt, doc, select)`: the selected actions an Allow statement grants on every
- *   resource, with the Action entry and resource through which it does.
+ *   resource, with the Action entry and resource through which it does. It matches each entry
+ *   against the (few) actions `select` accepts in the service the entry names, instead of
+ *   expanding the entry; keep one `select` function per options value (`perOptions`).
+ * - `summarizeBroadGrants`, `describeResources`, `exampleList`, `matchesAny`: for messages and options.
  */
 import type { ConditionEntry, Located, PolicyDocument, Statement } from '../engine/model.js';
 import { restrictingConditions } from './conditions.js';
-import { grantsOf, isDefinitelyDenied, requestedResource, type ResourceSpec } from './evaluate.js';
-import { coversEveryResourceOf, ordinaryUseNeedsStar, supportsResourceArns, type ActionInfo } from './service-data.js';
+import {
+  actionMayMatch,
+  compilePattern,
+  entryServices,
+  isDefinitelyDenied,
+  PatternMemo,
+  patternMatches,
+  requestedResource,
+  type ResourceSpec,
+} from './evaluate.js';
+import {
+  allServicePrefixes,
+  coversEveryResourceOf,
+  ordinaryUseNeedsStar,
+  serviceActions,
+  supportsResourceArns,
+  type ActionInfo,
+} from './service-data.js';
 import { grantsIdentityPermissions } from './ecr.js';
 import { isAllow, statementLabel } from './statement.js';
 import { wildcardMatch } from './wildcard.js';
@@ -275,8 +294,16 @@ function requiresResourceTag(entry: ConditionEntry): boolean {
  * (`kms:ViaService`), an object tag, …; or a requirement that the resource carry a tag key.
  */
 export function conditionNarrowsGrant(stmt: Statement): boolean {
-  return restrictingConditions(stmt).some((r) => !NON_NARROWING_KINDS.has(r.kind)) || stmt.conditions.some(requiresResourceTag);
+  let narrows = narrowsCache.get(stmt);
+  if (narrows === undefined) {
+    narrows = stmt.conditions.length > 0 && (restrictingConditions(stmt).some((r) => !NON_NARROWING_KINDS.has(r.kind)) || stmt.conditions.some(requiresResourceTag));
+    narrowsCache.set(stmt, narrows);
+  }
+  return narrows;
 }
+
+// The three risk-category rules ask this of every Allow statement.
+const narrowsCache = new WeakMap<Statement, boolean>();
 
 /**
  * The selected actions an identity-policy Allow statement grants on every resource: through a
@@ -294,22 +321,197 @@ export function conditionNarrowsGrant(stmt: Statement): boolean {
  */
 export function grantsBroadly(stmt: Statement, doc: PolicyDocument, select: (action: ActionInfo) => boolean): BroadGrant[] {
   const el = stmt.resource;
-  if (!isAllow(stmt) || !el || el.values.length === 0 || !stmt.action) return [];
-  if (conditionNarrowsGrant(stmt)) return [];
+  const actions = stmt.action;
+  if (!isAllow(stmt) || !el || el.values.length === 0 || !actions) return [];
+  // Which selected actions each entry stands for: cheap, and nothing for most statements.
+  const table = candidateTable(select);
+  let perEntry: { via: Located<string>; selected: readonly ActionInfo[] }[] | undefined;
+  if (actions.negated) {
+    const selected = selectedOutside(actions.values, table);
+    if (selected.length > 0) perEntry = [{ via: actions.key, selected }];
+  } else {
+    const services = entryServices(actions);
+    for (let i = 0; i < services.length; i++) {
+      const service = services[i];
+      if (service === null) continue; // names no known service
+      const via = actions.values[i];
+      // `*`, `*:*`: full-admin's (a known service part is never all stars).
+      if (service === undefined && ALL_ACTIONS.test(via.value)) continue;
+      const selected = service === undefined ? selectedInGeneral(via.value, table) : selectedInService(via.value, service, table);
+      if (selected.length > 0) (perEntry ??= []).push({ via, selected });
+    }
+  }
+  if (!perEntry || conditionNarrowsGrant(stmt)) return [];
   const seen = new Set<string>();
   const found: BroadGrant[] = [];
-  for (const entry of grantsOf(stmt).entries) {
-    if (!stmt.action.negated && ALL_ACTIONS.test(entry.at.value)) continue;
-    const selected = entry.actions.filter((a) => !seen.has(a.fullName) && select(a)).sort((a, b) => (a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : 0));
-    for (const action of selected) {
+  for (const { via, selected } of perEntry) {
+    const fresh = selected.filter((a) => !seen.has(a.fullName)).sort((a, b) => (a.fullName < b.fullName ? -1 : a.fullName > b.fullName ? 1 : 0));
+    for (const action of fresh) {
       const broad = broadResource(stmt, action);
       if (!broad || deniedInDocument(action, broad.spec, doc)) continue;
       seen.add(action.fullName);
-      found.push({ action, via: entry.at, resource: broad.at, outsideNotResource: el.negated });
+      found.push({ action, via, resource: broad.at, outsideNotResource: el.negated });
     }
   }
   return found;
 }
+
+/** A selected action with its lowercase names, for matching against lowercase patterns. */
+interface Candidate {
+  readonly action: ActionInfo;
+  readonly name: string;
+  readonly fullName: string;
+}
+
+/** The selected actions of one service, sorted by lowercase name. */
+type ServiceCandidates = readonly Candidate[];
+
+const NO_SERVICE_CANDIDATES: ServiceCandidates = Object.freeze([]);
+const NO_ACTIONS: readonly ActionInfo[] = Object.freeze([]);
+
+/**
+ * Per select function, per service: the actions of the service it selects. A rule's selection
+ * is a short list (credentials, data reads) or a few percent of all actions (Permissions
+ * management), so matching an entry against it is cheaper than expanding the entry. Rules keep
+ * one select function per options value (`perOptions`) so the lists are built once; a service's
+ * list is built when an entry first names the service (a small policy loads only its services).
+ */
+class CandidateTable {
+  private readonly byService = new Map<string, ServiceCandidates>();
+
+  constructor(private readonly select: (action: ActionInfo) => boolean) {}
+
+  /** The selected actions of a known service (lowercase prefix). */
+  of(service: string): ServiceCandidates {
+    let entry = this.byService.get(service);
+    if (!entry) {
+      const selected = serviceActions(service).filter(this.select);
+      entry =
+        selected.length === 0
+          ? NO_SERVICE_CANDIDATES
+          : selected.map((a) => ({ action: a, name: a.name.toLowerCase(), fullName: a.fullName.toLowerCase() })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      this.byService.set(service, entry);
+    }
+    return entry;
+  }
+}
+
+const candidateTables = new WeakMap<(action: ActionInfo) => boolean, CandidateTable>();
+
+function candidateTable(select: (action: ActionInfo) => boolean): CandidateTable {
+  let table = candidateTables.get(select);
+  if (!table) {
+    table = new CandidateTable(select);
+    candidateTables.set(select, table);
+  }
+  return table;
+}
+
+// The selected actions an Action entry stands for, exactly as `expandActionPattern` expands it
+// (the entry lowercased; `*` alone is every action; otherwise the part before the first `:`
+// matches service prefixes and the rest matches action names; without `:`, nothing).
+
+/**
+ * An entry whose service part names a known service (`literalServiceOf`): read without
+ * allocating. The service part is ASCII, so the lowercased entry has its `:` at the same index.
+ */
+function selectedInService(entry: string, service: string, table: CandidateTable): readonly ActionInfo[] {
+  const candidates = table.of(service);
+  if (candidates.length === 0) return NO_ACTIONS;
+  const from = service.length + 1;
+  // Only names starting with the literal (ASCII) text the name part starts with can match:
+  // a range of the sorted candidates.
+  let end = from;
+  while (end < entry.length) {
+    const c = entry.charCodeAt(end);
+    if (c === STAR || c === QUESTION || c >= 128) break;
+    end++;
+  }
+  let lo = 0;
+  let hi = candidates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (comparePrefix(candidates[mid].name, entry, from, end) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  let name: string | undefined;
+  let out: ActionInfo[] | undefined;
+  for (let k = lo; k < candidates.length && comparePrefix(candidates[k].name, entry, from, end) === 0; k++) {
+    const c = candidates[k];
+    if (!actionMayMatch(entry, from, c.name)) continue;
+    name ??= entry.toLowerCase().slice(from);
+    if (wildcardMatch(name, c.name)) (out ??= []).push(c.action);
+  }
+  return out ?? NO_ACTIONS;
+}
+
+/**
+ * Compares the first `end - from` characters of `name` (lowercase) with `entry[from..end)`
+ * folded to lowercase (ASCII): negative, zero (name starts with that text) or positive.
+ */
+function comparePrefix(name: string, entry: string, from: number, end: number): number {
+  const n = end - from;
+  for (let i = 0; i < n; i++) {
+    if (i >= name.length) return -1;
+    let c = entry.charCodeAt(from + i);
+    if (c >= 65 && c <= 90) c += 32;
+    const d = name.charCodeAt(i) - c;
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+const STAR = 42; // '*'
+const QUESTION = 63; // '?'
+
+/** Any other entry: `*`, a wildcard or a character other than ASCII in the service part, no `:`. */
+function selectedInGeneral(entry: string, table: CandidateTable): readonly ActionInfo[] {
+  if (entry === '*') {
+    // Lowercasing never turns a longer entry into `*`.
+    const out: ActionInfo[] = [];
+    for (const service of allServicePrefixes()) for (const c of table.of(service)) out.push(c.action);
+    return out;
+  }
+  const lower = entry.toLowerCase();
+  const colon = lower.indexOf(':');
+  if (colon < 0) return NO_ACTIONS;
+  const servicePattern = compilePattern(lower.slice(0, colon));
+  const namePattern = compilePattern(lower.slice(colon + 1));
+  const out: ActionInfo[] = [];
+  for (const prefix of allServicePrefixes()) {
+    if (!patternMatches(servicePattern, prefix)) continue;
+    for (const c of table.of(prefix)) if (patternMatches(namePattern, c.name)) out.push(c.action);
+  }
+  return out;
+}
+
+/** The selected actions no NotAction pattern matches (`actionMatches` semantics), in data order. */
+function selectedOutside(values: readonly Located<string>[], table: CandidateTable): ActionInfo[] {
+  const excluded = values.map((v) => compilePattern(v.value.toLowerCase()));
+  const out: ActionInfo[] = [];
+  for (const service of allServicePrefixes()) {
+    for (const c of table.of(service)) if (!excluded.some((p) => patternMatches(p, c.fullName))) out.push(c.action);
+  }
+  return out;
+}
+
+/**
+ * One value per distinct options value of a rule, kept across documents: rules are created per
+ * document, and a risk-category rule's select function must stay the same for grantsBroadly's
+ * per-service lists to be built once.
+ */
+export function perOptions<O, T>(cache: Map<string, T>, options: O, build: (options: O) => T): T {
+  const key = JSON.stringify(options);
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= PER_OPTIONS_LIMIT) cache.clear();
+    value = build(options);
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const PER_OPTIONS_LIMIT = 64;
 
 interface BroadResource {
   readonly at: Located<string>;
@@ -331,13 +533,31 @@ function broadResource(stmt: Statement, action: ActionInfo): BroadResource | und
   // even when its optional database name is `*`.
   const required = action.resourceTypes.filter((t) => t.required && t.name.length > 0);
   const types = required.length > 0 ? required : action.resourceTypes.filter((t) => t.name.length > 0);
-  const entryFor = (typeName: string) => {
-    const ofType: ActionInfo = { ...action, resourceTypes: [{ name: typeName, required: true, conditionKeys: [] }] };
-    return el.values.find((v) => wildcardMatch(v.value, '*') || coversEveryResourceOf(anyAccountAndRegion(v.value), ofType));
-  };
-  const found = types.map((t) => entryFor(t.name));
-  const at = required.length > 0 ? (found.every(Boolean) ? found[0] : undefined) : found.find(Boolean);
+  // With required types: the entry of the first, if every one has one; else the first found.
+  let at: Located<string> | undefined;
+  for (const t of types) {
+    const found = el.values.find((v) => wildcardMatch(v.value, '*') || reachesEveryResourceOfType(v.value, action, t.name));
+    if (required.length > 0) {
+      if (!found) return undefined;
+      at ??= found;
+    } else if (found) {
+      at = found;
+      break;
+    }
+  }
   return at ? { at, spec: { kind: 'pattern', pattern: at.value } } : undefined;
+}
+
+// Policies repeat the same resource patterns for the same resource types.
+const reaches = new PatternMemo<boolean>();
+const widened = new PatternMemo<string>(1024);
+
+/** The pattern, in any account and region, reaches every resource of this resource type of the action. */
+function reachesEveryResourceOfType(pattern: string, action: ActionInfo, typeName: string): boolean {
+  return reaches.get(pattern, `${action.fullName}\u0000${typeName}`, () => {
+    const ofType: ActionInfo = { ...action, resourceTypes: [{ name: typeName, required: true, conditionKeys: [] }] };
+    return coversEveryResourceOf(widened.get(pattern, '', () => anyAccountAndRegion(pattern)), ofType);
+  });
 }
 
 /** The pattern matches the literal `*` or reaches every resource of some type of the action. */

@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule.js';
-import { credentialsExposureOf, matchesAny, summarizeBroadGrants } from '../iam/risk-categories.js';
+import { credentialsExposureOf, matchesAny, perOptions, summarizeBroadGrants } from '../iam/risk-categories.js';
 import type { ActionInfo } from '../iam/service-data.js';
 
 interface Options {
@@ -62,10 +62,7 @@ export default defineRule<Options, 'credentialsAction' | 'credentialsActions'>({
     },
   },
   create(context) {
-    const { includeEcrAuthorizationToken, additionalActions, ignoreActions } = context.options;
-    const yieldsOf = (a: ActionInfo) =>
-      credentialsExposureOf(a, includeEcrAuthorizationToken)?.yields ?? (matchesAny(additionalActions, a) ? 'credentials' : undefined);
-    const select = (a: ActionInfo) => yieldsOf(a) !== undefined && !matchesAny(ignoreActions, a);
+    const { yieldsOf, select } = perOptions(selections, context.options, selection);
     return {
       statement(stmt, doc) {
         const found = summarizeBroadGrants(stmt, doc, select);
@@ -76,3 +73,17 @@ export default defineRule<Options, 'credentialsAction' | 'credentialsActions'>({
     };
   },
 });
+
+interface Selection {
+  readonly yieldsOf: (a: ActionInfo) => string | undefined;
+  readonly select: (a: ActionInfo) => boolean;
+}
+
+/** One selection per options value: grantsBroadly caches its work per select function. */
+const selections = new Map<string, Selection>();
+
+function selection({ includeEcrAuthorizationToken, additionalActions, ignoreActions }: Options): Selection {
+  const yieldsOf = (a: ActionInfo) =>
+    credentialsExposureOf(a, includeEcrAuthorizationToken)?.yields ?? (matchesAny(additionalActions, a) ? 'credentials' : undefined);
+  return { yieldsOf, select: (a) => yieldsOf(a) !== undefined && !matchesAny(ignoreActions, a) };
+}

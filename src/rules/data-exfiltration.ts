@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule.js';
-import { dataExfiltrationOf, matchesAny, summarizeBroadGrants } from '../iam/risk-categories.js';
+import { dataExfiltrationOf, matchesAny, perOptions, summarizeBroadGrants } from '../iam/risk-categories.js';
 import type { ActionInfo } from '../iam/service-data.js';
 
 interface Options {
@@ -56,9 +56,7 @@ export default defineRule<Options, 'dataAction' | 'dataActions'>({
     },
   },
   create(context) {
-    const { additionalActions, ignoreActions } = context.options;
-    const yieldsOf = (a: ActionInfo) => dataExfiltrationOf(a)?.yields ?? (matchesAny(additionalActions, a) ? `whatever ${a.fullName} returns, everywhere` : undefined);
-    const select = (a: ActionInfo) => yieldsOf(a) !== undefined && !matchesAny(ignoreActions, a);
+    const { yieldsOf, select } = perOptions(selections, context.options, selection);
     return {
       statement(stmt, doc) {
         const found = summarizeBroadGrants(stmt, doc, select);
@@ -69,3 +67,16 @@ export default defineRule<Options, 'dataAction' | 'dataActions'>({
     };
   },
 });
+
+interface Selection {
+  readonly yieldsOf: (a: ActionInfo) => string | undefined;
+  readonly select: (a: ActionInfo) => boolean;
+}
+
+/** One selection per options value: grantsBroadly caches its work per select function. */
+const selections = new Map<string, Selection>();
+
+function selection({ additionalActions, ignoreActions }: Options): Selection {
+  const yieldsOf = (a: ActionInfo) => dataExfiltrationOf(a)?.yields ?? (matchesAny(additionalActions, a) ? `whatever ${a.fullName} returns, everywhere` : undefined);
+  return { yieldsOf, select: (a) => yieldsOf(a) !== undefined && !matchesAny(ignoreActions, a) };
+}

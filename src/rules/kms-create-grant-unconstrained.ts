@@ -1,11 +1,13 @@
 import type { ConditionEntry, Located, PolicyKind, Statement } from '../engine/model.js';
 import { defineRule } from '../engine/rule.js';
-import { actionMatches, arnCanMatchResourceType, getResourceType } from '../iam/service-data.js';
-import { actionEntryFor, conditionsOn, isAllow, statementLabel } from '../iam/statement.js';
+import { entryMatchesAction, matchingActionEntry } from '../iam/evaluate.js';
+import { arnCanMatchResourceType, getResourceType } from '../iam/service-data.js';
+import { conditionsOn, isAllow, statementLabel } from '../iam/statement.js';
 
 type MessageIds = 'missingCondition' | 'grantNotForAwsResource' | 'viaServiceIfExists';
 
 const CREATE_GRANT = 'kms:CreateGrant';
+const CREATE_GRANT_LOWERCASE = CREATE_GRANT.toLowerCase();
 /** Boundaries, SCPs and RCPs only cap permissions. */
 const GRANTING_KINDS: ReadonlySet<PolicyKind> = new Set(['identity', 'resource']);
 /** `*` (or `*:*`) grants everything: full-admin's finding, not this rule's. */
@@ -22,8 +24,8 @@ const ACCOUNT_ROOT = /^(arn:aws[a-z-]*:iam::\d{12}:root|\d{12})$/;
 function createGrantEntry(stmt: Statement): Located<string> | undefined {
   const el = stmt.action;
   if (!el) return undefined;
-  if (el.negated) return actionEntryFor(stmt, CREATE_GRANT);
-  return el.values.find((v) => !ALL_ACTIONS.test(v.value) && actionMatches(v.value, CREATE_GRANT));
+  if (el.negated) return matchingActionEntry(stmt, CREATE_GRANT);
+  return el.values.find((v) => entryMatchesAction(v.value, CREATE_GRANT_LOWERCASE) && !ALL_ACTIONS.test(v.value));
 }
 
 /** Can the statement's Resource match a KMS key at all? NotResource and a missing Resource: assume yes. */

@@ -7,7 +7,8 @@ import {
   passedToServiceConditions,
   statementLabel,
 } from '../iam/ecr.js';
-import { actionEntryFor, isAllow } from '../iam/statement.js';
+import { matchingActionEntry } from '../iam/evaluate.js';
+import { isAllow } from '../iam/statement.js';
 
 export default defineRule<Record<string, never>, 'ifExistsOperator' | 'negatedOperator'>({
   meta: {
@@ -38,7 +39,7 @@ export default defineRule<Record<string, never>, 'ifExistsOperator' | 'negatedOp
   create(context) {
     return {
       statement(stmt, doc) {
-        if (!grantsIdentityPermissions(doc) || !isAllow(stmt) || !actionEntryFor(stmt, PASS_ROLE_ACTION)) return;
+        if (!grantsIdentityPermissions(doc) || !isAllow(stmt) || !matchingActionEntry(stmt, PASS_ROLE_ACTION)) return;
         const conditions = passedToServiceConditions(stmt);
         // Condition operators are ANDed: one strict test on the key already limits the services.
         if (conditions.some(isStrictServiceTest)) return;

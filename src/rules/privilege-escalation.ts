@@ -3,6 +3,7 @@ import { defineRule, type RelatedInfo, type RuleContext } from '../engine/rule.j
 import { grantingDocuments, judgedWithPolicySet } from '../iam/ecr.js';
 import { findEscalations, type EscalationGrant, type EscalationPath, type EscalationScope } from '../iam/escalation.js';
 import { ESCALATION_METHODS, type EscalationMethod } from '../iam/escalation-methods.js';
+import { perOptions } from '../iam/risk-categories.js';
 import { statementLabel } from '../iam/statement.js';
 
 type MessageIds = 'escalation' | 'escalationScoped' | 'resourcePolicyEscalation' | 'escalationMany';
@@ -58,10 +59,8 @@ export default defineRule<Options, MessageIds>({
     },
   },
   create(context) {
-    const ignored = new Set(context.options.ignoreMethods.map((id) => id.toLowerCase()));
-    const methods = ESCALATION_METHODS.filter((m) => !ignored.has(m.id.toLowerCase()));
+    const { methods, resourceMethods } = perOptions(methodLists, context.options.ignoreMethods, methodsWithout);
     const skipConditioned = context.options.ignoreConditionedGrants;
-    const resourceMethods = methods.filter((m) => m.inResourcePolicies);
     return {
       'document:exit'(doc) {
         if (doc.kind === 'identity') {
@@ -81,6 +80,21 @@ export default defineRule<Options, MessageIds>({
     };
   },
 });
+
+interface MethodLists {
+  readonly methods: readonly EscalationMethod[];
+  readonly resourceMethods: readonly EscalationMethod[];
+}
+
+/** The rule is created per document: compute the method lists once per `ignoreMethods` value. */
+const methodLists = new Map<string, MethodLists>();
+
+function methodsWithout(ignoreMethods: readonly string[]): MethodLists {
+  const ignored = new Set(ignoreMethods.map((id) => id.toLowerCase()));
+  // Stable arrays: findEscalations remembers a fact about each method list it is given.
+  const methods = ignored.size === 0 ? ESCALATION_METHODS : ESCALATION_METHODS.filter((m) => !ignored.has(m.id.toLowerCase()));
+  return { methods, resourceMethods: methods.filter((m) => m.inResourcePolicies) };
+}
 
 /** How many method names a grouped finding lists before "and N more". */
 const LISTED_METHODS = 8;

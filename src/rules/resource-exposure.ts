@@ -1,10 +1,13 @@
 import { defineRule } from '../engine/rule.js';
-import { isResourceExposureAction, matchesAny, summarizeBroadGrants } from '../iam/risk-categories.js';
+import { isResourceExposureAction, matchesAny, perOptions, summarizeBroadGrants } from '../iam/risk-categories.js';
 import type { ActionInfo } from '../iam/service-data.js';
 
 interface Options {
   ignoreActions: string[];
 }
+
+/** One select function per options value: grantsBroadly caches its work per select function. */
+const selections = new Map<string, (a: ActionInfo) => boolean>();
 
 /** `any s3 bucket`, `any iam role or user`, or `every logs resource in the account` for actions without resource ARNs. */
 function targetOf(action: ActionInfo): string {
@@ -58,8 +61,7 @@ export default defineRule<Options, 'exposureAction' | 'exposureActions'>({
     },
   },
   create(context) {
-    const { ignoreActions } = context.options;
-    const select = (a: ActionInfo) => isResourceExposureAction(a) && !matchesAny(ignoreActions, a);
+    const select = perOptions(selections, context.options, ({ ignoreActions }) => (a: ActionInfo) => isResourceExposureAction(a) && !matchesAny(ignoreActions, a));
     return {
       statement(stmt, doc) {
         const found = summarizeBroadGrants(stmt, doc, select);
