@@ -372,21 +372,53 @@ export function arnCanMatchResourceType(policyArn: string, rt: ResourceTypeInfo)
  * narrower (see formatTokens). A pattern naming another service than the format never matches.
  */
 export function arnCanMatchFormat(policyArn: string, format: string): boolean {
-  const pattern = policyVariableToWildcard(policyArn);
-  if (pattern === '*') return true;
-  const policyService = parseArn(pattern)?.service;
-  const formatService = parseArn(format)?.service;
+  const policy = policyPattern(policyArn);
+  if (policy.pattern === '*') return true;
+  const formatService = serviceOfFormat(format);
   if (
-    policyService !== undefined &&
+    policy.service !== undefined &&
     formatService !== undefined &&
-    !hasWildcard(policyService) &&
+    !hasWildcard(policy.service) &&
     !formatService.includes('${') &&
     !hasWildcard(formatService) &&
-    policyService !== formatService
+    policy.service !== formatService
   ) {
     return false;
   }
-  return tokensIntersect(tokenize(pattern), formatTokens(format));
+  policy.tokens ??= tokenize(policy.pattern);
+  return tokensIntersect(policy.tokens, formatTokens(format));
+}
+
+interface PolicyPattern {
+  /** The policy ARN with policy variables as wildcards. */
+  readonly pattern: string;
+  readonly service: string | undefined;
+  /** Its wildcard tokens, made on first use. */
+  tokens?: readonly WildcardToken[];
+}
+
+const POLICY_PATTERN_CACHE_LIMIT = 4096;
+const policyPatterns = new Map<string, PolicyPattern>();
+const formatServices = new Map<string, string | undefined>();
+
+/** A policy ARN prepared once for matching against every format of every resource type. */
+function policyPattern(policyArn: string): PolicyPattern {
+  let entry = policyPatterns.get(policyArn);
+  if (!entry) {
+    const pattern = policyVariableToWildcard(policyArn);
+    entry = { pattern, service: parseArn(pattern)?.service };
+    // Real ARNs are short; a huge hostile one is not worth keeping (its tokens would hold memory).
+    if (policyArn.length <= 2048) {
+      if (policyPatterns.size >= POLICY_PATTERN_CACHE_LIMIT) policyPatterns.clear();
+      policyPatterns.set(policyArn, entry);
+    }
+  }
+  return entry;
+}
+
+function serviceOfFormat(format: string): string | undefined {
+  if (!formatServices.has(format)) formatServices.set(format, parseArn(format)?.service);
+  return formatServices.get(format);
 }
 
 // ---------------------------------------------------------------------------------------------
