@@ -97,9 +97,12 @@ const segmentCache = new Map<string, readonly string[]>();
 function segmentsOf(pattern: string): readonly string[] {
   let segments = segmentCache.get(pattern);
   if (segments === undefined) {
-    if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.clear();
     segments = pattern.split('*');
-    segmentCache.set(pattern, segments);
+    // Real patterns are short; a huge hostile one is not worth the memory.
+    if (pattern.length <= 2048) {
+      if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.clear();
+      segmentCache.set(pattern, segments);
+    }
   }
   return segments;
 }
