@@ -28,8 +28,15 @@ export function actionEntryFor(stmt: Statement, action: string): Located<string>
 interface ActionListIndex {
   /** Lowercase literal entry → index of its first occurrence. */
   readonly literal: ReadonlyMap<string, number>;
-  /** Wildcard entries in list order. */
-  readonly wildcards: readonly { readonly index: number; readonly pattern: string }[];
+  /** Wildcard entries whose service part is literal, by that service, in list order. */
+  readonly byService: ReadonlyMap<string, readonly WildcardEntry[]>;
+  /** Wildcard entries whose service part has a wildcard (or no `:`), in list order. */
+  readonly anyService: readonly WildcardEntry[];
+}
+
+interface WildcardEntry {
+  readonly index: number;
+  readonly pattern: string;
 }
 
 const actionListIndexes = new WeakMap<ElementList, ActionListIndex>();
@@ -38,13 +45,25 @@ function actionListIndex(el: ElementList): ActionListIndex {
   let index = actionListIndexes.get(el);
   if (!index) {
     const literal = new Map<string, number>();
-    const wildcards: { index: number; pattern: string }[] = [];
+    const byService = new Map<string, WildcardEntry[]>();
+    const anyService: WildcardEntry[] = [];
     el.values.forEach((v, i) => {
       const lower = v.value.toLowerCase();
-      if (hasWildcard(lower)) wildcards.push({ index: i, pattern: lower });
-      else if (!literal.has(lower)) literal.set(lower, i);
+      if (!hasWildcard(lower)) {
+        if (!literal.has(lower)) literal.set(lower, i);
+        return;
+      }
+      const colon = lower.indexOf(':');
+      const service = colon < 0 ? undefined : lower.slice(0, colon);
+      const entry = { index: i, pattern: lower };
+      if (service === undefined || hasWildcard(service)) anyService.push(entry);
+      else {
+        const list = byService.get(service);
+        if (list) list.push(entry);
+        else byService.set(service, [entry]);
+      }
     });
-    index = { literal, wildcards };
+    index = { literal, byService, anyService };
     actionListIndexes.set(el, index);
   }
   return index;
@@ -53,12 +72,21 @@ function actionListIndex(el: ElementList): ActionListIndex {
 /** Index of the first entry of the list matching the lowercase action, or -1. */
 function firstMatchingEntry(el: ElementList, action: string): number {
   const index = actionListIndex(el);
-  const literal = index.literal.get(action) ?? -1;
-  for (const w of index.wildcards) {
-    if (literal >= 0 && w.index > literal) break;
-    if (wildcardMatch(w.pattern, action)) return w.index;
+  let best = index.literal.get(action) ?? -1;
+  // Only entries of the action's own service (or with a wildcard service) can match it.
+  const colon = action.indexOf(':');
+  const sameService = colon < 0 ? undefined : index.byService.get(action.slice(0, colon));
+  for (const list of [sameService, index.anyService]) {
+    if (!list) continue;
+    for (const w of list) {
+      if (best >= 0 && w.index > best) break;
+      if (wildcardMatch(w.pattern, action)) {
+        best = w.index;
+        break;
+      }
+    }
   }
-  return literal;
+  return best;
 }
 
 export function coversAction(stmt: Statement, action: string): boolean {

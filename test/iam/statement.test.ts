@@ -26,6 +26,13 @@ describe('actionEntryFor', () => {
     expect(entryIndex(statement('Action', ['s3:GetObject', 's3:getobject']), 's3:GetObject')).toBe(0);
     expect(entryIndex(statement('Action', 's3:GetObject'), 's3:GetObjectAcl')).toBeUndefined();
     expect(entryIndex(statement('Action', ['*']), 'iam:PassRole')).toBe(0);
+    // entries of other services are never tried; a wildcard service part may match any service
+    expect(entryIndex(statement('Action', ['*:Get*', 's3:GetObject']), 's3:GetObject')).toBe(0);
+    expect(entryIndex(statement('Action', ['s3:Put*', 'ec2:*', '*']), 'EC2:RunInstances')).toBe(1);
+    expect(entryIndex(statement('Action', ['s3:Put*', 'e?2:Run*', 'ec2:*']), 'ec2:RunInstances')).toBe(1);
+    expect(entryIndex(statement('Action', ['ec2:Describe*', 'ec2:*', 's*']), 'ec2:RunInstances')).toBe(1);
+    expect(entryIndex(statement('Action', ['s3:*', 's3*']), 's3x:Get')).toBe(1);
+    expect(entryIndex(statement('Action', ['s3:*']), 's3')).toBeUndefined();
   });
 
   it('NotAction: the key when the action is not excluded, nothing when it is', () => {
