@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIo } from '../src/cli/main.js';
-import { lintInParallel, PARALLEL_MIN_FILES, threadCount } from '../src/cli/parallel.js';
+import { DEFAULT_THREADS, lintInParallel, threadCount } from '../src/cli/parallel.js';
 import { loadConfig } from '../src/engine/config.js';
 import { lint } from '../src/engine/linter.js';
 import { builtinRules } from '../src/rules/index.js';
@@ -71,9 +71,9 @@ describe('linting on several threads', () => {
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'iamlint: --threads needs a whole number from 1 to 64, got "0".\nRun "iamlint --help" for usage.\n']);
   });
 
-  it('uses one thread for small runs unless asked', () => {
-    expect(threadCount(undefined, PARALLEL_MIN_FILES - 1)).toBe(1);
-    expect(threadCount(3, 5)).toBe(3);
-    expect(threadCount(undefined, 10_000)).toBeGreaterThanOrEqual(1);
+  it('uses one thread unless asked', () => {
+    expect(threadCount(undefined)).toBe(DEFAULT_THREADS);
+    expect(DEFAULT_THREADS).toBe(1);
+    expect(threadCount(3)).toBe(3);
   });
 });

@@ -61,8 +61,7 @@ Options:
                                   and statements, missing Version), then report what remains
       --fix-dry-run               Print the fixes as a unified diff; change nothing
       --init                      Write a starter .iamlintrc.json here and exit
-      --threads <n>               Lint with n threads (default: automatic: one per CPU, up to 4,
-                                  for runs of 200 files or more; 1 for a pre-commit run)
+      --threads <n>               Lint files on n threads (default 1; output is the same)
       --debug                     Show stack traces for internal errors
       --baseline <file>           Report only findings not in this baseline file; the summary
                                   counts baselined findings that no longer occur

@@ -79,7 +79,7 @@ export async function main(argv: readonly string[], io: CliIo, rules: readonly A
     const progress = createProgress({ isTTY: io.stderrIsTTY ?? false, write: (t) => io.writeError(t) });
     const reportUnusedSuppressions = !options.stdin && walksTree(options.paths, io.cwd);
     const lintSources = (list: readonly SourceFile[]) => lint({ sources: list, contextSources, config, rules, cwd: io.cwd, today: io.today, reportUnusedSuppressions, onFileDone: progress.update });
-    const threads = threadCount(options.threads, sources.length);
+    const threads = threadCount(options.threads);
     // Worker threads run the built-in rules only (rules passed in here cannot be sent to them).
     const parallel = threads > 1 && run.workerScript !== undefined && rules === builtinRules;
     let result = parallel

@@ -9,17 +9,18 @@
  * role from `workerData`; running from source (tests, tsx) there is no worker script and
  * everything runs on the main thread. A worker that fails hands its batches back to the main thread.
  */
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RawConfig, ResolvedConfig } from '../engine/config.js';
 import { finishConfigSuppressions, lint, policySetFiles, type FileResult, type LintRequest, type LintResult, type SourceFile } from '../engine/linter.js';
 import type { SuppressionUsage } from '../engine/suppressions.js';
 
-/** Below this many files one thread is faster: a worker needs ~0.1 s to start and load the AWS data. */
-export const PARALLEL_MIN_FILES = 200;
-/** More threads than this stop paying off (each loads its own copy of the AWS data). */
-export const MAX_AUTO_THREADS = 4;
+/**
+ * Threads are opt-in (`--threads N`): measured on 2 cores, 2 threads took 1.5× longer than one on
+ * the managed-policy corpus (every worker loads the AWS data and warms up the JIT on its own, and
+ * competes with the garbage collector's threads); see docs/performance.md.
+ */
+export const DEFAULT_THREADS = 1;
 
 /** `workerData` of a lint worker thread. */
 export interface LintWorkerData {
@@ -35,11 +36,9 @@ export type FromWorker =
   | { readonly type: 'result'; readonly id: number; readonly files: readonly FileResult[]; readonly usage: SuppressionUsage }
   | { readonly type: 'progress'; readonly files: number };
 
-/** Threads for a run over `files` files: as asked, else one per CPU (up to 4) for large runs. */
-export function threadCount(requested: number | undefined, files: number): number {
-  if (requested !== undefined) return requested;
-  if (files < PARALLEL_MIN_FILES) return 1;
-  return Math.max(1, Math.min(MAX_AUTO_THREADS, availableParallelism()));
+/** Threads for a run: as asked (`--threads`), else DEFAULT_THREADS. */
+export function threadCount(requested: number | undefined): number {
+  return requested ?? DEFAULT_THREADS;
 }
 
 export interface ParallelOptions {
