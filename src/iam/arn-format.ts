@@ -15,7 +15,7 @@
 import { ARN_PARTITIONS, parseArn, type ParsedArn } from './arn.js';
 import {
   allServicePrefixes,
-  arnCanMatchResourceType,
+  arnCanMatchFormat,
   serviceActions,
   serviceExists,
   serviceResourceTypes,
@@ -39,6 +39,19 @@ export interface ArnFormat {
 interface IndexedFormat extends ArnFormat {
   /** The resource part's text before its first variable (`repository/` of `repository/${RepositoryName}`). */
   readonly head: string;
+  /**
+   * The format's first five fields hold no `*`, `?` or `:` outside their variables (which cannot
+   * hold `:`), so its five separators are the first five colons of any matching ARN.
+   */
+  readonly literalHeader: boolean;
+  /** Whether the resource part has a variable right after `head` (not a literal `*`, `?` or the end). */
+  readonly variableAfterHead: boolean;
+  /** The resource part behind a fixed header (HEADER), as arnCanMatchFormat judges it. */
+  readonly resourceFormat: string;
+  /** `service:type` of its resource type, lowercase (typeKey). */
+  readonly typeKey: string;
+  /** The account field with typeKey: formats alike in both accept the same accounts. */
+  readonly accountKey: string;
 }
 
 export type ArnProblem =
@@ -193,7 +206,7 @@ const SUPPLEMENTARY_FORMATS: Readonly<Record<string, readonly { name: string; ar
   ],
 };
 
-const typeKey = (f: ArnFormat): string => `${f.resourceType.service}:${f.resourceType.name.toLowerCase()}`;
+const typeKey = (f: ArnFormat): string => (f as Partial<IndexedFormat>).typeKey ?? `${f.resourceType.service}:${f.resourceType.name.toLowerCase()}`;
 
 function formatAcceptsRegion(f: ArnFormat, region: string): boolean {
   const field = f.fields.region;
@@ -218,6 +231,9 @@ function formatAcceptsAccount(f: ArnFormat, account: string): boolean {
 // ARN formats by namespace
 // ---------------------------------------------------------------------------------------------
 
+/** A fixed header for judging resource parts alone. */
+const HEADER = 'arn:x:x:x:x:';
+
 const formatsOfPrefix = new Map<string, readonly IndexedFormat[]>();
 
 /** The ARN formats listed by one service's data (whatever namespace they name), then the supplementary ones. */
@@ -229,10 +245,20 @@ function prefixFormats(prefix: string): readonly IndexedFormat[] {
     const fields = parseArn(format);
     if (!fields || fields.service === '') return;
     const head = literalHead(fields.resource, /\$\{/);
+    const key = `${rt.service}:${rt.name.toLowerCase()}`;
+    const header = format.slice(0, format.length - fields.resource.length);
+    const indexed = {
+      head,
+      literalHeader: !/[*?]/.test(header) && header.split(':').length === 6,
+      variableAfterHead: fields.resource.startsWith('${', head.length) && fields.resource.indexOf('}', head.length + 2) > 0,
+      resourceFormat: HEADER + fields.resource,
+      typeKey: key,
+      accountKey: `${fields.account} ${key}`,
+    };
     // `arn:${Partition}:${Vendor}:…:${ResourceType}:${RecoveryPointId}` (AWS Backup recovery points)
     // would fit nearly anything in every namespace: keep it for the service's own namespace only.
-    if (isFormatVariable(fields.service)) out.push(Object.freeze({ resourceType: rt, format, fields: { ...fields, service: prefix }, head }));
-    else out.push(Object.freeze({ resourceType: rt, format, fields, head }));
+    if (isFormatVariable(fields.service)) out.push(Object.freeze({ resourceType: rt, format, fields: { ...fields, service: prefix }, ...indexed }));
+    else out.push(Object.freeze({ resourceType: rt, format, fields, ...indexed }));
   };
   for (const rt of serviceResourceTypes(prefix)) for (const format of rt.arnFormats) add(rt, format);
   for (const extra of SUPPLEMENTARY_FORMATS[prefix] ?? []) {
@@ -302,22 +328,28 @@ export function isArnNamespace(namespace: string): boolean {
 // Judging one entry
 // ---------------------------------------------------------------------------------------------
 
-const HEADER = 'arn:x:x:x:x:';
-
-/** Can the policy's resource part (variables as wildcards) be the resource part of an ARN of this format? */
+/**
+ * Can the policy's resource part (variables as wildcards) be the resource part of an ARN of this
+ * format? arnCanMatchFormat on both behind a fixed header, after two shortcuts that need no
+ * matching. Every format's resource part matches some text, and all of it begins with the
+ * format's literal head. So a pattern `X*` (X without wildcards) fits when the head begins with X
+ * (`role/*`, `*` on `role/${RoleNameWithPath}`), and when X begins with the head and goes on
+ * with text that the variable after the head can hold (`role/idt-*`, `function:br-*`): format
+ * variables exclude at most `/` and `:` (see the exclusions in service-data's formatTokens; a
+ * test checks every character against arnCanMatchFormat).
+ */
 function resourcePartFits(p: Patterns, f: IndexedFormat): boolean {
   // Cheap rejection first: the literal beginnings must agree (`volume/*` is no `instance/${Id}`).
-  if (!(p.head.startsWith(f.head) || f.head.startsWith(p.head))) return false;
-  let synthetic = resourceOnlyTypes.get(f);
-  if (!synthetic) {
-    synthetic = Object.freeze({ ...f.resourceType, arnFormats: [HEADER + f.fields.resource] });
-    resourceOnlyTypes.set(f, synthetic);
+  const x = p.head;
+  if (f.head.startsWith(x)) {
+    if (p.prefixOnly) return true;
+  } else if (!x.startsWith(f.head)) {
+    return false;
+  } else if (p.prefixOnly && f.variableAfterHead && !/[/:]/.test(x.slice(f.head.length))) {
+    return true;
   }
-  return arnCanMatchResourceType(HEADER + p.resource, synthetic);
+  return arnCanMatchFormat(p.resourcePattern, f.resourceFormat);
 }
-
-/** Each format's resource part behind a fixed header, as a resource type arnCanMatchResourceType can judge. */
-const resourceOnlyTypes = new WeakMap<ArnFormat, ResourceTypeInfo>();
 
 /** The leading literal of a resource part (`repository` of `repository/${RepositoryName}`). */
 const leadingWord = (resource: string): string => /^[^/:*?$]*/.exec(resource)?.[0] ?? '';
@@ -374,10 +406,21 @@ interface Patterns {
   readonly resource: string;
   /** The resource part's text before its first wildcard. */
   readonly head: string;
+  /** The resource part is its head and then one or more `*` (and holds no `$`, so it stays as is). */
+  readonly prefixOnly: boolean;
+  /** The resource part behind a fixed header (HEADER), as arnCanMatchFormat judges it. */
+  readonly resourcePattern: string;
+  /** Partition, region and account are literals without `:` (LITERAL_FIELD). */
+  readonly literalHeader: boolean;
 }
 
+const STARS_AFTER_HEAD = /^\*+$/;
+
 function patternsOf(partition: string, region: string, account: string, resource: string): Patterns {
-  return { partition, region, account, resource, head: literalHead(resource, /[*?]/) };
+  const head = literalHead(resource, /[*?]/);
+  const prefixOnly = !head.includes('$') && STARS_AFTER_HEAD.test(resource.slice(head.length));
+  const literalHeader = LITERAL_FIELD.test(partition) && LITERAL_FIELD.test(region) && LITERAL_FIELD.test(account);
+  return { partition, region, account, resource, head, prefixOnly, resourcePattern: HEADER + resource, literalHeader };
 }
 
 function judgeAgainst(formats: readonly IndexedFormat[], p: Patterns, service: string): ArnProblem | undefined {
@@ -385,14 +428,31 @@ function judgeAgainst(formats: readonly IndexedFormat[], p: Patterns, service: s
   // handful of region and account fields, so those answers are remembered for this entry.
   const regionAnswers = new Map<string, boolean>();
   const accountAnswers = new Map<string, boolean>();
-  const regionFits = (f: IndexedFormat): boolean => remember(regionAnswers, f.fields.region, () => formatAcceptsRegion(f, p.region));
-  const accountFits = (f: IndexedFormat): boolean => remember(accountAnswers, `${f.fields.account} ${typeKey(f)}`, () => formatAcceptsAccount(f, p.account));
-  if (formats.some((f) => regionFits(f) && accountFits(f) && resourcePartFits(p, f))) return undefined;
+  const regionFits = (f: IndexedFormat): boolean => {
+    let fits = regionAnswers.get(f.fields.region);
+    if (fits === undefined) regionAnswers.set(f.fields.region, (fits = formatAcceptsRegion(f, p.region)));
+    return fits;
+  };
+  const accountFits = (f: IndexedFormat): boolean => {
+    let fits = accountAnswers.get(f.accountKey);
+    if (fits === undefined) accountAnswers.set(f.accountKey, (fits = formatAcceptsAccount(f, p.account)));
+    return fits;
+  };
+  // Each format's resource-part answer, asked at most once for this entry.
+  const partAnswers: (boolean | undefined)[] = [];
+  const partFits = (f: IndexedFormat, i: number): boolean => (partAnswers[i] ??= resourcePartFits(p, f));
+  for (let i = 0; i < formats.length; i++) {
+    const f = formats[i];
+    // The literal beginnings of the resource parts must agree (resourcePartFits' first test, inlined:
+    // most of a namespace's formats fail it, before any region or account question).
+    if (!(p.head.startsWith(f.head) || f.head.startsWith(p.head))) continue;
+    if (regionFits(f) && accountFits(f) && partFits(f, i)) return undefined;
+  }
 
-  let fitting = formats.filter((f) => resourcePartFits(p, f));
+  let fitting = formats.filter(partFits);
   // A `*` ending the region or account field may also cover the resource type word
   // (`arn:aws:logs:*:*:/aws-glue/*` reaches `log-group:/aws-glue/…`): judged as the resource checks judge it.
-  if (fitting.length === 0) fitting = formats.filter((f) => resourceFitsArnFormat(wholePattern(p, f), f.format));
+  if (fitting.length === 0) fitting = formats.filter((f) => wholeArnFits(p, f));
   if (fitting.length === 0) {
     return { kind: 'resourceMismatch', service, resource: p.resource, examples: closestFormats(formats, p, 3), suggestion: undefined };
   }
@@ -420,13 +480,19 @@ function judgeAgainst(formats: readonly IndexedFormat[], p: Patterns, service: s
 /** The entry in the format's namespace, fields as patterns. */
 const wholePattern = (p: Patterns, f: ArnFormat): string => `arn:${p.partition}:${f.fields.service}:${p.region}:${p.account}:${p.resource}`;
 
-function remember(answers: Map<string, boolean>, key: string, compute: () => boolean): boolean {
-  let answer = answers.get(key);
-  if (answer === undefined) {
-    answer = compute();
-    answers.set(key, answer);
-  }
-  return answer;
+/** Text that stays as it is as a pattern (no wildcard, variable or placeholder) and holds no `:`. */
+const LITERAL_FIELD = /^[^*?$:{<]*$/;
+
+/**
+ * Can the whole entry, in the format's namespace, match an ARN of the format
+ * (resourceFitsArnFormat)? Asked only where the resource part fits no format by itself, which it
+ * then cannot unless a wildcard in the entry's first fields (or the format's) spans colons: with
+ * literal fields on both sides the five separators of any ARN matching both are at the same
+ * places, so its resource part would fit the format's resource part.
+ */
+function wholeArnFits(p: Patterns, f: IndexedFormat): boolean {
+  if (f.literalHeader && p.literalHeader && LITERAL_FIELD.test(f.fields.service) && !/[${<]/.test(p.resource)) return false;
+  return resourceFitsArnFormat(wholePattern(p, f), f.format);
 }
 
 /** A likely intended ARN for text that is not one (`my-bucket`, `s3:::my-bucket`, `aws:s3:::b`, `ARN:aws:…`). */
@@ -494,22 +560,22 @@ function repairedResource(resource: string, formats: readonly IndexedFormat[], p
   return candidates.find((c) => judgeAgainst(formats, patternsOf(p.partition, p.region, p.account, variablesToWildcards(c)), '') === undefined);
 }
 
+const RESULT_CACHE_LIMIT = 1 << 15;
+/** Problems by entry (null for a well-formed one): the same ARNs recur across statements and policies. */
+const resultCache = new Map<string, ArnProblem | null>();
+
 /**
  * What is wrong with a Resource/NotResource entry as an ARN, or undefined when nothing is.
  * Entries of only wildcards (`*`) are fine; so is every field that holds a wildcard, a policy
  * variable or a placeholder, as far as that field goes.
  */
-const RESULT_CACHE_LIMIT = 4096;
-const resultCache = new Map<string, ArnProblem | undefined>();
-
 export function checkResourceArn(value: string): ArnProblem | undefined {
-  if (resultCache.has(value)) return resultCache.get(value);
+  const cached = resultCache.get(value);
+  if (cached !== undefined) return cached ?? undefined;
   const result = computeProblem(value);
-  if (resultCache.size >= RESULT_CACHE_LIMIT) {
-    const oldest = resultCache.keys().next().value;
-    if (oldest !== undefined) resultCache.delete(oldest);
-  }
-  resultCache.set(value, result);
+  // A long-running process lints ever new text: start over rather than grow without bound.
+  if (resultCache.size >= RESULT_CACHE_LIMIT) resultCache.clear();
+  resultCache.set(value, result ?? null);
   return result;
 }
 

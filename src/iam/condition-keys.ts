@@ -66,12 +66,42 @@ function asTemplate(key: string): string {
 
 const TEMPLATE = /\$\{|<[^>]+>/;
 
+// ---------------------------------------------------------------------------------------------
+// Answers remembered per key as written: a policy set repeats the same few hundred keys
+// thousands of times. Each cache starts over when full (a long-running process lints ever new text).
+// ---------------------------------------------------------------------------------------------
+
+const CACHE_LIMIT = 1 << 14;
+
+/** `compute(key)`, remembered in `cache` (undefined is remembered as null). */
+function remembered<V>(cache: Map<string, V | null>, key: string, compute: (key: string) => V | undefined): V | undefined {
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const value = compute(key);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value ?? null);
+  return value;
+}
+
+const documentedKeys = new Map<string, ConditionKeyInfo | null>();
+
+/** `getConditionKey`, remembered per key as written. */
+export function findConditionKey(key: string): ConditionKeyInfo | undefined {
+  return remembered(documentedKeys, key, getConditionKey);
+}
+
+const lookedUpKeys = new Map<string, ConditionKeyInfo | null>();
+
 /**
  * The documented key a policy's key refers to: `getConditionKey`, plus the unlisted global keys
  * and the `…/tag-key` templates it does not recognize. Case-insensitive.
  */
 export function lookupConditionKey(key: string): ConditionKeyInfo | undefined {
-  const found = getConditionKey(key);
+  return remembered(lookedUpKeys, key, computeLookup);
+}
+
+function computeLookup(key: string): ConditionKeyInfo | undefined {
+  const found = findConditionKey(key);
   if (found) return found;
   const lower = key.toLowerCase();
   const unlisted = UNLISTED_GLOBAL_KEYS.find((k) => k.key.toLowerCase() === lower);
@@ -110,8 +140,14 @@ function isProviderPrefix(prefix: string): boolean {
   return prefix === 'saml' || prefix.includes('.') || prefix.includes('/');
 }
 
+const checkedKeys = new Map<string, ConditionKeyCheck | null>();
+
 /** Classifies a condition key as written in a policy. */
 export function checkConditionKey(key: string): ConditionKeyCheck {
+  return remembered(checkedKeys, key, computeCheck)!;
+}
+
+function computeCheck(key: string): ConditionKeyCheck {
   const colon = key.indexOf(':');
   const written = colon > 0 ? key.slice(0, colon) : '';
   const prefix = written.toLowerCase();
@@ -250,6 +286,25 @@ const WEB_IDENTITY_ACTION = 'sts:AssumeRoleWithWebIdentity';
 const SUPPORT_CACHE_LIMIT = 2048;
 const supportCache = new Map<string, KeySupport>();
 
+/** A documented key as KeySupport holds it: lowercase, or a lowercase wildcard pattern for a template. */
+interface DocumentedForm {
+  readonly text: string;
+  readonly isPattern: boolean;
+}
+
+/** The same documented keys recur on most actions of a service (aws:ResourceTag/${TagKey}…): each is read once. */
+const documentedForms = new Map<string, DocumentedForm>();
+
+function documentedForm(documented: string): DocumentedForm {
+  let form = documentedForms.get(documented);
+  if (form === undefined) {
+    const key = asTemplate(documented);
+    form = TEMPLATE.test(key) ? { text: templatePattern(key), isPattern: true } : { text: key.toLowerCase(), isPattern: false };
+    documentedForms.set(documented, form);
+  }
+  return form;
+}
+
 function supportFor(pattern: string): KeySupport {
   const lower = pattern.toLowerCase();
   const cached = supportCache.get(lower);
@@ -258,9 +313,9 @@ function supportFor(pattern: string): KeySupport {
   const patterns = new Set<string>();
   for (const action of expandActionPattern(lower)) {
     for (const documented of conditionKeysForAction(action)) {
-      const key = asTemplate(documented);
-      if (TEMPLATE.test(key)) patterns.add(templatePattern(key));
-      else exact.add(key.toLowerCase());
+      const form = documentedForm(documented);
+      if (form.isPattern) patterns.add(form.text);
+      else exact.add(form.text);
     }
   }
   const support: KeySupport = { exact, patterns: [...patterns] };
@@ -272,10 +327,23 @@ function supportFor(pattern: string): KeySupport {
   return support;
 }
 
+/** supports' answers: by Action pattern, then by key, both as written. */
+const supportAnswers = new Map<string, Map<string, boolean>>();
+
 function supports(pattern: string, key: string): boolean {
-  const support = supportFor(pattern);
-  const lower = key.toLowerCase();
-  return support.exact.has(lower) || support.patterns.some((p) => wildcardMatch(p, lower));
+  let byKey = supportAnswers.get(pattern);
+  if (byKey === undefined) {
+    if (supportAnswers.size >= CACHE_LIMIT) supportAnswers.clear();
+    supportAnswers.set(pattern, (byKey = new Map()));
+  }
+  let answer = byKey.get(key);
+  if (answer === undefined) {
+    const support = supportFor(pattern);
+    const lower = key.toLowerCase();
+    answer = support.exact.has(lower) || support.patterns.some((p) => wildcardMatch(p, lower));
+    byKey.set(key, answer);
+  }
+  return answer;
 }
 
 /**
@@ -284,7 +352,16 @@ function supports(pattern: string, key: string): boolean {
  */
 export function conditionKeyHasDocumentedActions(key: string, info: ConditionKeyInfo): boolean {
   if (info.service === 'aws' || info.key.startsWith('${OidcProvider}:')) return true;
-  return supports(`${info.service}:*`, key);
+  return supports(wholeServiceOf(info), key);
+}
+
+const wholeServicePatterns = new WeakMap<ConditionKeyInfo, string>();
+
+/** `s3:*` for a key the s3 data defines, built once per key. */
+function wholeServiceOf(info: ConditionKeyInfo): string {
+  let pattern = wholeServicePatterns.get(info);
+  if (pattern === undefined) wholeServicePatterns.set(info, (pattern = `${info.service}:*`));
+  return pattern;
 }
 
 /** `*`, `s3:*`, `s*:*`: the entry matches every action of the services its prefix matches. */
@@ -302,12 +379,32 @@ function wholeServicePattern(pattern: string): string | undefined {
  * not load the data of every service.
  */
 export function actionPatternSupportsKey(pattern: string, key: string, info: ConditionKeyInfo): boolean {
+  let byKey = patternAnswers.get(info);
+  if (byKey === undefined) patternAnswers.set(info, (byKey = new Map()));
+  let byPattern = byKey.get(key);
+  if (byPattern === undefined) {
+    if (byKey.size >= CACHE_LIMIT) byKey.clear();
+    byKey.set(key, (byPattern = new Map()));
+  }
+  let answer = byPattern.get(pattern);
+  if (answer === undefined) {
+    answer = patternSupportsKey(pattern, key, info);
+    if (byPattern.size >= CACHE_LIMIT) byPattern.clear();
+    byPattern.set(pattern, answer);
+  }
+  return answer;
+}
+
+/** actionPatternSupportsKey's answers: by documented key, then by key and Action pattern as written. */
+const patternAnswers = new WeakMap<ConditionKeyInfo, Map<string, Map<string, boolean>>>();
+
+function patternSupportsKey(pattern: string, key: string, info: ConditionKeyInfo): boolean {
   if (info.key.startsWith('${OidcProvider}:')) return actionMatches(pattern, WEB_IDENTITY_ACTION);
   const servicePattern = wholeServicePattern(pattern.toLowerCase());
   if (servicePattern !== undefined) {
     if (info.service === 'aws') {
       if (servicePattern === '*') return true;
-    } else if (wildcardMatch(servicePattern, info.service) && supports(`${info.service}:*`, key)) {
+    } else if (wildcardMatch(servicePattern, info.service) && supports(wholeServiceOf(info), key)) {
       return true;
     }
   }

@@ -102,7 +102,21 @@ export interface OperatorAnalysis {
 const LOWER_CANONICAL = new Map(CONDITION_OPERATORS.map((op) => [op.toLowerCase(), op]));
 
 /** Splits and validates an operator as written in a policy's Condition block. */
+const ANALYSIS_CACHE_LIMIT = 4096;
+const analyses = new Map<string, OperatorAnalysis>();
+
 export function analyzeConditionOperator(text: string): OperatorAnalysis {
+  // A policy set uses a few dozen operators thousands of times: each is analyzed once.
+  let analysis = analyses.get(text);
+  if (analysis === undefined) {
+    analysis = Object.freeze(analyze(text));
+    if (analyses.size >= ANALYSIS_CACHE_LIMIT) analyses.clear();
+    analyses.set(text, analysis);
+  }
+  return analysis;
+}
+
+function analyze(text: string): OperatorAnalysis {
   const colon = text.indexOf(':');
   const qualifier = colon >= 0 ? text.slice(0, colon) : undefined;
   const rest = colon >= 0 ? text.slice(colon + 1) : text;

@@ -50,7 +50,15 @@ const EXTRA_FAMILIES_BY_KEY: ReadonlyMap<string, readonly OperatorFamily[]> = ne
 ]);
 
 /** The operator families that fit a documented key, in the order they should be suggested. */
+const familiesOfKey = new WeakMap<ConditionKeyInfo, readonly OperatorFamily[]>();
+
 export function operatorFamiliesForKey(info: ConditionKeyInfo): readonly OperatorFamily[] {
+  let families = familiesOfKey.get(info);
+  if (families === undefined) familiesOfKey.set(info, (families = Object.freeze(computeFamilies(info))));
+  return families;
+}
+
+function computeFamilies(info: ConditionKeyInfo): OperatorFamily[] {
   const scalar = scalarKeyType(info.type);
   const families = [...FAMILIES_BY_TYPE[scalar]];
   for (const extra of EXTRA_FAMILIES_BY_KEY.get(info.key.toLowerCase()) ?? []) {

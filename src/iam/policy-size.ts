@@ -100,7 +100,7 @@ export function compactSize(root: SourceNode, unit: SizeUnit): number {
         // Braces, one colon per member, commas between members.
         size += 2 + node.entries.length + Math.max(0, node.entries.length - 1);
         for (const e of node.entries) {
-          size += measure(JSON.stringify(e.key));
+          size += quotedSize(e.key, measure);
           stack.push(e.value);
         }
         break;
@@ -109,7 +109,7 @@ export function compactSize(root: SourceNode, unit: SizeUnit): number {
         for (const item of node.items) stack.push(item);
         break;
       case 'string':
-        size += measure(JSON.stringify(node.value));
+        size += quotedSize(node.value, measure);
         break;
       case 'number':
         size += node.raw.length;
@@ -123,4 +123,17 @@ export function compactSize(root: SourceNode, unit: SizeUnit): number {
     }
   }
   return size;
+}
+
+/**
+ * Size of the string as JSON.stringify writes it. Printable ASCII other than `"` and `\` is
+ * written as is (one character, one byte each) between two quotes; only other strings are
+ * serialized to be measured.
+ */
+function quotedSize(s: string, measure: (text: string) => number): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return measure(JSON.stringify(s));
+  }
+  return s.length + 2;
 }

@@ -8,7 +8,7 @@
 import { ARN_PARTITIONS, parseArn } from './arn.js';
 import { variablesToWildcards } from './placeholders.js';
 import { policyVariableToWildcard } from './policy-variables.js';
-import { arnCanMatchFormat, getResourceType, serviceResourceTypes, supportsResourceArns, type ActionInfo, type ResourceTypeInfo } from './service-data.js';
+import { arnCanMatchFormat, getResourceType, serviceResourceTypes, type ActionInfo, type ResourceTypeInfo } from './service-data.js';
 import { hasWildcard, wildcardMatch } from './wildcard.js';
 
 /** The action's resource types with their ARN formats, required ones first. */
@@ -70,6 +70,105 @@ function shapeVariants(pattern: string): string[] {
   return variants;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Per-entry facts, computed once per distinct Resource string
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Everything the checks below derive from one Resource entry. The same ARNs recur across
+ * statements and policies (AWS managed policies repeat them by the hundred), and a fit of an
+ * entry to an ARN format is the same wherever it is asked, so each is computed once.
+ */
+interface ResourceFacts {
+  /** The entry with variables and placeholders as wildcards (variablesToWildcards). */
+  readonly pattern: string;
+  /** shapeVariants of the pattern (empty for a pattern of only `*`), once a format is asked about. */
+  variants: readonly ShapeVariant[] | undefined;
+  /** Answers of resourceFitsArnFormat by format. */
+  formatFits: Map<string, boolean> | undefined;
+  judgeable: boolean | undefined;
+  canMatchStar: boolean | undefined;
+  /** starOnlyActionCanMatchResource's answer for a service with a service-level ARN, by service. */
+  serviceLevel: Map<string, boolean> | undefined;
+}
+
+interface ShapeVariant {
+  readonly text: string;
+  /**
+   * The variant's service field when it is a literal: arnCanMatchFormat never matches a format
+   * whose literal service differs. Undefined when that shortcut does not apply.
+   */
+  readonly service: string | undefined;
+}
+
+const FACTS_LIMIT = 1 << 15;
+const factsCache = new Map<string, ResourceFacts>();
+
+function factsOf(resource: string): ResourceFacts {
+  let facts = factsCache.get(resource);
+  if (facts === undefined) {
+    facts = {
+      pattern: variablesToWildcards(resource),
+      variants: undefined,
+      formatFits: undefined,
+      judgeable: undefined,
+      canMatchStar: undefined,
+      serviceLevel: undefined,
+    };
+    // A long-running process lints ever new text: start over rather than grow without bound.
+    if (factsCache.size >= FACTS_LIMIT) factsCache.clear();
+    factsCache.set(resource, facts);
+  }
+  return facts;
+}
+
+const ONLY_STARS = /^\*+$/;
+
+/** The service field exactly as arnCanMatchFormat reads it from a policy pattern, when literal. */
+function toShapeVariant(text: string): ShapeVariant {
+  const service = parseArn(policyVariableToWildcard(text))?.service;
+  return { text, service: service === undefined || hasWildcard(service) ? undefined : service };
+}
+
+const formatServices = new Map<string, string | null>();
+
+/** The format's service field when it is a literal (no variable, no wildcard), else null. */
+function formatService(format: string): string | null {
+  let service = formatServices.get(format);
+  if (service === undefined) {
+    const field = parseArn(format)?.service;
+    service = field === undefined || field.includes('${') || hasWildcard(field) ? null : field;
+    formatServices.set(format, service);
+  }
+  return service;
+}
+
+function fitsFormat(facts: ResourceFacts, format: string): boolean {
+  const variants = (facts.variants ??= ONLY_STARS.test(facts.pattern) ? [] : shapeVariants(facts.pattern).map(toShapeVariant));
+  if (variants.length === 0) return true; // only `*`
+  const answers = (facts.formatFits ??= new Map());
+  let fits = answers.get(format);
+  if (fits === undefined) {
+    fits = false;
+    const service = formatService(format);
+    for (const variant of variants) {
+      // arnCanMatchFormat's own first test, answered without re-parsing both ARNs.
+      if (service !== null && variant.service !== undefined && variant.service !== service) continue;
+      if (arnCanMatchFormat(variant.text, format)) {
+        fits = true;
+        break;
+      }
+    }
+    answers.set(format, fits);
+  }
+  return fits;
+}
+
+function fitsType(facts: ResourceFacts, rt: ResourceTypeInfo): boolean {
+  for (const format of rt.arnFormats) if (fitsFormat(facts, format)) return true;
+  return false;
+}
+
 /**
  * Can the resource pattern match an ARN of this format? `arnCanMatchFormat` on the pattern with
  * policy variables and documentation placeholders read as wildcards, so a `*` ending an ARN
@@ -82,14 +181,12 @@ function shapeVariants(pattern: string): string[] {
  * resource part fits no resource type, so both read entries alike.
  */
 export function resourceFitsArnFormat(resource: string, format: string): boolean {
-  const pattern = variablesToWildcards(resource);
-  if (/^\*+$/.test(pattern)) return true;
-  return shapeVariants(pattern).some((variant) => arnCanMatchFormat(variant, format));
+  return fitsFormat(factsOf(resource), format);
 }
 
 /** Can the resource pattern match an ARN of this resource type (of any of its formats)? */
 export function resourceFitsType(resource: string, rt: ResourceTypeInfo): boolean {
-  return rt.arnFormats.some((format) => resourceFitsArnFormat(resource, format));
+  return fitsType(factsOf(resource), rt);
 }
 
 /**
@@ -98,8 +195,27 @@ export function resourceFitsType(resource: string, rt: ResourceTypeInfo): boolea
  * matches no ARN, and malformed-arn reports it.
  */
 export function isJudgeableResource(resource: string): boolean {
-  const pattern = variablesToWildcards(resource);
-  return parseArn(pattern) !== undefined || (pattern.startsWith('arn') && hasWildcard(pattern)) || /^[*?]+$/.test(pattern);
+  const facts = factsOf(resource);
+  if (facts.judgeable === undefined) {
+    const pattern = facts.pattern;
+    facts.judgeable = parseArn(pattern) !== undefined || (pattern.startsWith('arn') && hasWildcard(pattern)) || /^[*?]+$/.test(pattern);
+  }
+  return facts.judgeable;
+}
+
+/**
+ * The resource types of each named resource type entry of the action (undefined where the data
+ * lacks the type); empty for an action that takes only `"*"`.
+ */
+const namedTypesCache = new WeakMap<ActionInfo, readonly (ResourceTypeInfo | undefined)[]>();
+
+function namedTypes(action: ActionInfo): readonly (ResourceTypeInfo | undefined)[] {
+  let types = namedTypesCache.get(action);
+  if (types === undefined) {
+    types = action.resourceTypes.filter((rt) => rt.name.length > 0).map((rt) => getResourceType(action.service, rt.name));
+    namedTypesCache.set(action, types);
+  }
+  return types;
 }
 
 /**
@@ -107,12 +223,11 @@ export function isJudgeableResource(resource: string): boolean {
  * apply to no ARN. A resource type missing from the data counts as a match (no false alarm).
  */
 export function actionAppliesToResource(action: ActionInfo, resource: string): boolean {
-  if (!supportsResourceArns(action)) return false;
-  const named = action.resourceTypes.filter((rt) => rt.name.length > 0);
-  return named.some((rt) => {
-    const info = getResourceType(action.service, rt.name);
-    return info === undefined || resourceFitsType(resource, info);
-  });
+  const types = namedTypes(action); // empty exactly when !supportsResourceArns(action)
+  if (types.length === 0) return false;
+  const facts = factsOf(resource);
+  for (const info of types) if (info === undefined || fitsType(facts, info)) return true;
+  return false;
 }
 
 /**
@@ -120,7 +235,9 @@ export function actionAppliesToResource(action: ActionInfo, resource: string): b
  * resource-level permissions? Only a pattern such as `*` (after policy variables) can.
  */
 export function resourceCanMatchStar(resource: string): boolean {
-  return wildcardMatch(policyVariableToWildcard(resource), '*');
+  const facts = factsOf(resource);
+  facts.canMatchStar ??= wildcardMatch(policyVariableToWildcard(resource), '*');
+  return facts.canMatchStar;
 }
 
 /**
@@ -141,8 +258,16 @@ const SERVICE_LEVEL_ARNS: Readonly<Record<string, (partition: string) => string>
  */
 export function starOnlyActionCanMatchResource(action: ActionInfo, resource: string): boolean {
   if (resourceCanMatchStar(resource)) return true;
-  const serviceArn = SERVICE_LEVEL_ARNS[action.service.toLowerCase()];
+  const service = action.service.toLowerCase();
+  const serviceArn = Object.hasOwn(SERVICE_LEVEL_ARNS, service) ? SERVICE_LEVEL_ARNS[service] : undefined;
   if (!serviceArn) return false;
-  const pattern = policyVariableToWildcard(resource);
-  return ARN_PARTITIONS.some((partition) => wildcardMatch(pattern, serviceArn(partition)));
+  const facts = factsOf(resource);
+  facts.serviceLevel ??= new Map();
+  let matches = facts.serviceLevel.get(service);
+  if (matches === undefined) {
+    const pattern = policyVariableToWildcard(resource);
+    matches = ARN_PARTITIONS.some((partition) => wildcardMatch(pattern, serviceArn(partition)));
+    facts.serviceLevel.set(service, matches);
+  }
+  return matches;
 }

@@ -1,6 +1,6 @@
 import { defineRule } from '../engine/rule.js';
 import { resourceCanMatchStar, starOnlyActionCanMatchResource } from '../iam/resource-match.js';
-import { actionMatches, expandActionPattern, supportsResourceArns } from '../iam/service-data.js';
+import { actionMatches, expandActionPattern, supportsResourceArns, type ActionInfo } from '../iam/service-data.js';
 import { statementLabel } from '../iam/statement.js';
 import { hasWildcard } from '../iam/wildcard.js';
 
@@ -64,12 +64,12 @@ export default defineRule<{ ignoreActions: string[] }, MessageIds>({
         if (doc.kind === 'trust' || !stmt.action || stmt.action.negated || !stmt.resource || stmt.resource.negated) return;
         const resources = stmt.resource.values;
         if (resources.length === 0 || resources.some((r) => resourceCanMatchStar(r.value))) return;
-        const common = { statement: statementLabel(stmt), effect: stmt.effect?.value ?? 'no Effect', resources: quoteList(resources.map((r) => r.value)) };
+        let common: { statement: string; effect: string; resources: string } | undefined;
         for (const entry of stmt.action.values) {
-          if (ALL_ACTIONS.test(entry.value)) continue;
-          const actions = expandActionPattern(entry.value).filter((a) => !ignored.some((p) => actionMatches(p, a.fullName)));
-          if (actions.length === 0 || actions.some(supportsResourceArns)) continue;
+          const actions = ignored.length === 0 ? starOnlyActions(entry.value) : withoutIgnored(entry.value, ignored);
+          if (actions.length === 0) continue;
           if (actions.some((a) => resources.some((r) => starOnlyActionCanMatchResource(a, r.value)))) continue;
+          common ??= { statement: statementLabel(stmt), effect: stmt.effect?.value ?? 'no Effect', resources: quoteList(resources.map((r) => r.value)) };
           if (!hasWildcard(entry.value)) {
             context.report({ node: entry, messageId: 'starOnlyAction', data: { ...common, action: actions[0].fullName } });
           } else {
@@ -82,3 +82,28 @@ export default defineRule<{ ignoreActions: string[] }, MessageIds>({
     };
   },
 });
+
+const CACHE_LIMIT = 1 << 15;
+const starOnlyCache = new Map<string, readonly ActionInfo[]>();
+const NO_ACTIONS: readonly ActionInfo[] = Object.freeze([]);
+
+/**
+ * The actions an Action entry matches when every one of them takes only `"*"`, else none (and
+ * none for `*`). Remembered per distinct entry: AWS managed policies repeat them by the thousand.
+ */
+function starOnlyActions(entry: string): readonly ActionInfo[] {
+  let actions = starOnlyCache.get(entry);
+  if (actions === undefined) {
+    actions = withoutIgnored(entry, []);
+    if (starOnlyCache.size >= CACHE_LIMIT) starOnlyCache.clear();
+    starOnlyCache.set(entry, actions);
+  }
+  return actions;
+}
+
+/** starOnlyActions with the ignored actions left out first (a `*`-only rest is still reported). */
+function withoutIgnored(entry: string, ignored: readonly string[]): readonly ActionInfo[] {
+  if (ALL_ACTIONS.test(entry)) return NO_ACTIONS;
+  const actions = ignored.length === 0 ? expandActionPattern(entry) : expandActionPattern(entry).filter((a) => !ignored.some((p) => actionMatches(p, a.fullName)));
+  return actions.length === 0 || actions.some(supportsResourceArns) ? NO_ACTIONS : actions;
+}

@@ -16,9 +16,92 @@ function listActions(stmt: Statement): string {
   return `${values.slice(0, MAX_LISTED_ACTIONS).join(', ')} and ${values.length - MAX_LISTED_ACTIONS} more`;
 }
 
+const CACHE_LIMIT = 1 << 15;
+const knownEntries = new Map<string, boolean>();
+
 /** Does the Action entry match an action the AWS data knows? (`*` does, without loading every service.) */
 function matchesSomeAction(pattern: string): boolean {
-  return /^\*+$/.test(pattern) || expandActionPattern(pattern).length > 0;
+  let known = knownEntries.get(pattern);
+  if (known === undefined) {
+    known = /^\*+$/.test(pattern) || expandActionPattern(pattern).length > 0;
+    if (knownEntries.size >= CACHE_LIMIT) knownEntries.clear();
+    knownEntries.set(pattern, known);
+  }
+  return known;
+}
+
+/** What the rule needs to know about an Action entry as written, once per distinct entry. */
+interface EntryFacts {
+  /** servicePrefix of the entry. */
+  readonly prefix: string | undefined;
+  readonly wildcard: boolean;
+  /** Matches sts:AssumeRole, sts:AssumeRoleWithSAML or sts:AssumeRoleWithWebIdentity. */
+  readonly assumes: boolean;
+  /** Matches sts:TagSession or sts:SetSourceIdentity. */
+  readonly sessionCompanion: boolean;
+  /** Which companion actions (companionAction) it matches. */
+  readonly companions: ReadonlySet<string>;
+}
+
+const entryFactsCache = new Map<string, EntryFacts>();
+
+function entryFacts(pattern: string): EntryFacts {
+  let facts = entryFactsCache.get(pattern);
+  if (facts === undefined) {
+    const companions = new Set(SESSION_COMPANIONS.filter((a) => actionMatches(pattern, a)));
+    facts = {
+      prefix: servicePrefix(pattern),
+      wildcard: hasWildcard(pattern),
+      assumes: ASSUME_ACTIONS.some((a) => actionMatches(pattern, a)),
+      sessionCompanion: companions.size > 0,
+      companions,
+    };
+    if (entryFactsCache.size >= CACHE_LIMIT) entryFactsCache.clear();
+    entryFactsCache.set(pattern, facts);
+  }
+  return facts;
+}
+
+/** What the rule needs to know about a condition key as written, once per distinct key. */
+interface KeyFacts {
+  readonly placeholder: boolean;
+  readonly serviceScoped: boolean;
+  readonly companion: string | undefined;
+  readonly tagKey: boolean;
+  /**
+   * The documented key when the actions' support for it is to be judged (null when it is not: an
+   * unknown key, a global key other than the tag keys, a key the data ties to no action); looked
+   * up when first needed.
+   */
+  judged: ConditionKeyInfo | null | undefined;
+}
+
+const keyFactsCache = new Map<string, KeyFacts>();
+
+function keyFacts(key: string): KeyFacts {
+  let facts = keyFactsCache.get(key);
+  if (facts === undefined) {
+    facts = {
+      placeholder: hasPlaceholder(key),
+      serviceScoped: SERVICE_SCOPED_KEYS.has(key.toLowerCase()),
+      companion: companionAction(key),
+      tagKey: isScopedTagKey(key),
+      judged: undefined,
+    };
+    if (keyFactsCache.size >= CACHE_LIMIT) keyFactsCache.clear();
+    keyFactsCache.set(key, facts);
+  }
+  return facts;
+}
+
+function judgedKey(key: string, facts: KeyFacts): ConditionKeyInfo | undefined {
+  if (facts.judged === undefined) {
+    const info = lookupConditionKey(key);
+    // A key the AWS data ties to no action at all (a4b:amazonId, iottwinmaker:linkedServices): the
+    // data is silent on where it applies, so there is nothing to judge against.
+    facts.judged = info && !(info.service === 'aws' && !facts.tagKey) && conditionKeyHasDocumentedActions(key, info) ? info : null;
+  }
+  return facts.judged ?? undefined;
 }
 
 /** `a, b, c and 2 more` for a list of names. */
@@ -126,7 +209,7 @@ export default defineRule<{ ignoreKeys: string[] }, MessageIds>({
   },
   create(context) {
     const ignored = context.options.ignoreKeys.map((p) => p.toLowerCase());
-    const isIgnored = (key: string) => ignored.some((p) => wildcardMatch(p, key.toLowerCase()));
+    const isIgnored = (key: string) => ignored.length > 0 && ignored.some((p) => wildcardMatch(p, key.toLowerCase()));
 
     function checkNotAction(stmt: Statement, element: ElementList): void {
       for (const c of stmt.conditions) {
@@ -148,9 +231,11 @@ export default defineRule<{ ignoreKeys: string[] }, MessageIds>({
      * request, whose context has the session keys of all three.
      */
     function unsupportedEntries(patterns: readonly string[], key: string, info: ConditionKeyInfo, literalOnly: boolean): string[] {
-      const assumes = patterns.some((p) => ASSUME_ACTIONS.some((a) => actionMatches(p, a)));
-      const sessionCompanion = (p: string) => assumes && SESSION_COMPANIONS.some((a) => actionMatches(p, a));
-      return patterns.filter((p) => servicePrefix(p) !== undefined && !(literalOnly && hasWildcard(p)) && !sessionCompanion(p) && !actionPatternSupportsKey(p, key, info));
+      const assumes = patterns.some((p) => entryFacts(p).assumes);
+      return patterns.filter((p) => {
+        const facts = entryFacts(p);
+        return facts.prefix !== undefined && !(literalOnly && facts.wildcard) && !(assumes && facts.sessionCompanion) && !actionPatternSupportsKey(p, key, info);
+      });
     }
 
     return {
@@ -163,27 +248,25 @@ export default defineRule<{ ignoreKeys: string[] }, MessageIds>({
         }
         const patterns = element.values.map((v) => v.value);
         let allKnown: boolean | undefined;
+        let label: string | undefined;
         for (const c of stmt.conditions) {
           const key = c.key.value;
-          if (isIgnored(key) || hasPlaceholder(key)) continue;
-          const statement = statementLabel(stmt);
-          if (SERVICE_SCOPED_KEYS.has(key.toLowerCase())) {
+          const facts = keyFacts(key);
+          if (facts.placeholder || isIgnored(key)) continue;
+          const statement = (label ??= statementLabel(stmt));
+          if (facts.serviceScoped) {
             const open = patterns.filter((p) => servicePrefix(p) === undefined);
             if (open.length > 0) context.report({ node: c.key, messageId: 'supportedServicesOnly', data: { key, statement, scope: `every service (${listNames(open)})` } });
             continue;
           }
-          const companion = companionAction(key);
-          if (companion && isAllow(stmt) && patterns.some((p) => ASSUME_ACTIONS.some((a) => actionMatches(p, a))) && !patterns.some((p) => actionMatches(p, companion))) {
+          const companion = facts.companion;
+          if (companion && isAllow(stmt) && patterns.some((p) => entryFacts(p).assumes) && !patterns.some((p) => entryFacts(p).companions.has(companion))) {
             context.report({ node: c.key, messageId: 'missingActionForKey', data: { key, statement, action: companion } });
             continue;
           }
-          const info = lookupConditionKey(key);
+          const info = judgedKey(key, facts);
           if (!info) continue;
-          const tagKey = isScopedTagKey(key);
-          if (info.service === 'aws' && !tagKey) continue;
-          // A key the AWS data ties to no action at all (a4b:amazonId, iottwinmaker:linkedServices): the
-          // data is silent on where it applies, so there is nothing to judge against.
-          if (!conditionKeyHasDocumentedActions(key, info)) continue;
+          const tagKey = facts.tagKey;
           allKnown ??= patterns.every(matchesSomeAction);
           if (!allKnown) return;
           if (!patterns.some((p) => actionPatternSupportsKey(p, key, info))) {

@@ -3,7 +3,7 @@ import { defineRule } from '../engine/rule.js';
 import { analyzeConditionOperator, isNegatedOperator, type OperatorAnalysis } from '../iam/condition-operators.js';
 import { conditionsRequireKey } from '../iam/condition-presence.js';
 import { isMultivaluedKeyType } from '../iam/condition-types.js';
-import { getConditionKey } from '../iam/service-data.js';
+import { findConditionKey } from '../iam/condition-keys.js';
 import { isAllow, isDeny, statementLabel } from '../iam/statement.js';
 import { wildcardMatch } from '../iam/wildcard.js';
 
@@ -83,7 +83,7 @@ export default defineRule<Options, MessageIds>({
         context.report({ node: c.operator, messageId: 'nullWithQualifier', data: { operator: c.operator.value, key: c.key.value, statement: statementLabel(stmt), setOperator: op.setOperator, always } });
         return;
       }
-      const info = getConditionKey(c.key.value);
+      const info = findConditionKey(c.key.value);
       if (!info) return;
       const data = { operator: c.operator.value, key: c.key.value, statement: statementLabel(stmt), plain: withoutQualifier(op) };
       if (!isMultivaluedKeyType(info.type)) {

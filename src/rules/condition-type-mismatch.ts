@@ -18,12 +18,14 @@ import {
   isEpochDate,
   isPrivateRange,
   keyValueKind,
+  type KeyValueKind,
   likeOperatorFor,
   matchesSomeRegion,
   normalizedCidr,
 } from '../iam/condition-values.js';
 import { policyVariableToWildcard } from '../iam/policy-variables.js';
-import { getConditionKey, type ConditionKeyInfo } from '../iam/service-data.js';
+import type { ConditionKeyInfo } from '../iam/service-data.js';
+import { findConditionKey } from '../iam/condition-keys.js';
 import { closestName } from '../iam/suggest.js';
 import { statementLabel } from '../iam/statement.js';
 import { hasWildcard, wildcardMatch } from '../iam/wildcard.js';
@@ -93,6 +95,22 @@ const KIND_MESSAGE = {
 } as const;
 
 const hasVariable = (value: string): boolean => policyVariableToWildcard(value) !== value;
+
+/** hasKeyValueFormat's answers, by wildcard reading, kind and value: policies repeat the same values. */
+const keyValueAnswers = [new Map<string, Map<string, boolean>>(), new Map<string, Map<string, boolean>>()];
+
+function keyValueFits(kind: Exclude<KeyValueKind, 'region'>, value: string, wildcards: boolean): boolean {
+  const byKind = keyValueAnswers[wildcards ? 1 : 0];
+  let answers = byKind.get(kind);
+  if (answers === undefined) byKind.set(kind, (answers = new Map()));
+  let fits = answers.get(value);
+  if (fits === undefined) {
+    fits = hasKeyValueFormat(kind, value, wildcards);
+    if (answers.size >= 4096) answers.clear();
+    answers.set(value, fits);
+  }
+  return fits;
+}
 
 export default defineRule<Options, MessageIds>({
   meta: {
@@ -213,7 +231,7 @@ export default defineRule<Options, MessageIds>({
           if (op.family !== 'String' || matchesSomeRegion(v.value, wildcards, op.base.endsWith('IgnoreCase'))) continue;
           const suggestion = hasWildcard(v.value) ? undefined : closestName(v.value, AWS_REGIONS);
           report(v, 'invalidRegion', { ...data, value: v.value, hint: suggestion ? ` (did you mean ${suggestion}?)` : '' });
-        } else if (!hasKeyValueFormat(kind, v.value, wildcards)) {
+        } else if (!keyValueFits(kind, v.value, wildcards)) {
           if (op.family === 'Arn' && kind !== 'kmsKeyArn') continue; // not an ARN: invalidArn's finding
           report(v, KIND_MESSAGE[kind], { ...data, value: v.value, expected: EXPECTED_FORMAT[kind] });
         }
@@ -248,7 +266,7 @@ export default defineRule<Options, MessageIds>({
       const op = analyzeConditionOperator(c.operator.value);
       if (op.problem || !op.family) return;
       const statement = statementLabel(stmt);
-      const info = getConditionKey(c.key.value);
+      const info = findConditionKey(c.key.value);
       if (info && !operatorFitsKey(op.family, info)) {
         const expected = operatorFamiliesForKey(info).map(withArticle).join(' or ');
         const data = { operator: c.operator.value, key: c.key.value, type: info.type, statement, family: FAMILY_WORDS[op.family], expected };

@@ -22,6 +22,23 @@ function describeTypes(types: readonly ResourceTypeInfo[]): string {
   return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
 }
 
+const ARN_ACTIONS_LIMIT = 1 << 15;
+const arnActionsCache = new Map<string, readonly ActionInfo[]>();
+
+/**
+ * The actions an Action entry matches that take resource ARNs (none for `*`), once per distinct
+ * entry: the same entries recur in statement after statement.
+ */
+function arnActions(entry: string): readonly ActionInfo[] {
+  let actions = arnActionsCache.get(entry);
+  if (actions === undefined) {
+    actions = ALL_ACTIONS.test(entry) ? [] : expandActionPattern(entry).filter(supportsResourceArns);
+    if (arnActionsCache.size >= ARN_ACTIONS_LIMIT) arnActionsCache.clear();
+    arnActionsCache.set(entry, actions);
+  }
+  return actions;
+}
+
 function typesOf(actions: readonly ActionInfo[]): ResourceTypeInfo[] {
   const types: ResourceTypeInfo[] = [];
   for (const a of actions) for (const t of actionResourceTypes(a)) if (!types.includes(t)) types.push(t);
@@ -73,14 +90,17 @@ export default defineRule<{ ignoreActions: string[] }, MessageIds>({
     return {
       statement(stmt, doc) {
         if (doc.kind === 'trust' || !stmt.action || stmt.action.negated || !stmt.resource || stmt.resource.negated) return;
-        const resources = stmt.resource.values.map((r) => r.value);
-        if (resources.length === 0 || resources.some(resourceCanMatchStar) || !resources.every(isJudgeableResource)) return;
-        const common = { statement: statementLabel(stmt), resources: quoteList(resources) };
-        const reaches = (a: ActionInfo) => resources.some((r) => actionAppliesToResource(a, r));
+        const entries = stmt.resource.values;
+        if (entries.length === 0) return;
+        for (const r of entries) if (resourceCanMatchStar(r.value) || !isJudgeableResource(r.value)) return;
+        const reaches = (a: ActionInfo) => entries.some((r) => actionAppliesToResource(a, r.value));
+        let common: { statement: string; resources: string } | undefined;
         for (const entry of stmt.action.values) {
-          if (ALL_ACTIONS.test(entry.value)) continue;
-          const actions = expandActionPattern(entry.value).filter((a) => supportsResourceArns(a) && !ignored.some((p) => actionMatches(p, a.fullName)));
+          const candidates = arnActions(entry.value);
+          if (candidates.length === 0) continue;
+          const actions = ignored.length === 0 ? candidates : candidates.filter((a) => !ignored.some((p) => actionMatches(p, a.fullName)));
           if (actions.length === 0 || actions.some(reaches)) continue;
+          common ??= { statement: statementLabel(stmt), resources: quoteList(entries.map((r) => r.value)) };
           if (!hasWildcard(entry.value)) {
             const [action] = actions;
             context.report({

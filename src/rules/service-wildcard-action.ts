@@ -59,29 +59,22 @@ export default defineRule<{ allowServices: string[] }, MessageIds>({
     const allowed = new Set(context.options.allowServices.map((s) => s.toLowerCase()));
     return {
       statement(stmt, doc) {
-        for (const finding of serviceNameWildcards(stmt)) context.report(finding);
+        let statement: string | undefined;
+        const label = () => (statement ??= statementLabel(stmt));
+        reportServiceNameWildcards(stmt, label, (finding) => context.report(finding));
         if (!isAllow(stmt) || !GRANTING_KINDS.has(doc.kind) || !stmt.action || stmt.action.negated) return;
         for (const entry of stmt.action.values) {
-          const colon = entry.value.indexOf(':');
-          const servicePart = colon < 0 ? entry.value : entry.value.slice(0, colon);
-          const actionPart = colon < 0 ? '' : entry.value.slice(colon + 1);
-          if (ONLY_STARS.test(servicePart) && (colon < 0 || ONLY_STARS.test(actionPart))) {
-            context.report({ node: entry, messageId: 'allActions', data: { entry: entry.value, statement: statementLabel(stmt) } });
+          const breadth = breadthOf(entry.value);
+          if (breadth === null) continue;
+          if (breadth === ALL) {
+            context.report({ node: entry, messageId: 'allActions', data: { entry: entry.value, statement: label() } });
             continue;
           }
-          if (colon < 0 || !ONLY_STARS.test(actionPart)) continue;
-          const service = servicePart.toLowerCase();
-          if (allowed.has(service) || !serviceExists(service)) continue;
-          const name = serviceName(service);
+          if (allowed.has(breadth.service)) continue;
           context.report({
             node: entry,
             messageId: 'serviceWildcard',
-            data: {
-              entry: entry.value,
-              statement: statementLabel(stmt),
-              count: expandActionPattern(`${service}:*`).length,
-              serviceName: name ? `${name} (${service})` : service,
-            },
+            data: { entry: entry.value, statement: label(), count: breadth.count, serviceName: breadth.serviceName },
           });
         }
       },
@@ -89,27 +82,120 @@ export default defineRule<{ allowServices: string[] }, MessageIds>({
   },
 });
 
+// ---------------------------------------------------------------------------------------------
+// Answers per distinct entry, remembered: policies repeat the same entries by the thousand. Each
+// cache starts over when full, so a long-running process does not grow without bound.
+// ---------------------------------------------------------------------------------------------
+
+const CACHE_LIMIT = 1 << 15;
+
+function remembered<V>(cache: Map<string, V>, key: string, compute: (key: string) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const ALL = 'all';
+/** A `service:*` entry of a known service: its prefix (lower case), action count and name for the message. */
+interface ServiceBreadth {
+  readonly service: string;
+  readonly count: number;
+  readonly serviceName: string;
+}
+
+const breadths = new Map<string, typeof ALL | ServiceBreadth | null>();
+
+/** `all` for an entry matching every action, the service for a known `service:*`, else null. */
+function breadthOf(value: string): typeof ALL | ServiceBreadth | null {
+  // Both end in `*`: most entries are answered without a lookup.
+  if (value.charCodeAt(value.length - 1) !== STAR) return null;
+  return remembered(breadths, value, computeBreadth);
+}
+
+const STAR = 42; // `*`
+const QUESTION = 63; // `?`
+
+/** Does `value` hold a `*` or `?` between `from` and `to`? */
+function wildcardBetween(value: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = value.charCodeAt(i);
+    if (c === STAR || c === QUESTION) return true;
+  }
+  return false;
+}
+
+function computeBreadth(value: string): typeof ALL | ServiceBreadth | null {
+  const colon = value.indexOf(':');
+  const servicePart = colon < 0 ? value : value.slice(0, colon);
+  const actionPart = colon < 0 ? '' : value.slice(colon + 1);
+  if (ONLY_STARS.test(servicePart) && (colon < 0 || ONLY_STARS.test(actionPart))) return ALL;
+  if (colon < 0 || !ONLY_STARS.test(actionPart)) return null;
+  const service = servicePart.toLowerCase();
+  if (!serviceExists(service)) return null;
+  const name = serviceName(service);
+  return { service, count: expandActionPattern(`${service}:*`).length, serviceName: name ? `${name} (${service})` : service };
+}
+
+/** A wildcard in a service field: the field as written and the services it matches, for the message. */
+interface ServiceFieldWildcard {
+  readonly field: string;
+  readonly matches: string;
+}
+
+const actionServiceWildcards = new Map<string, ServiceFieldWildcard | null>();
+const arnServiceWildcards = new Map<string, ServiceFieldWildcard | null>();
+
+function actionServiceWildcard(value: string): ServiceFieldWildcard | null {
+  const colon = value.indexOf(':');
+  if (colon < 0) return null;
+  const prefix = value.slice(0, colon);
+  if (!hasWildcard(prefix) || (ONLY_STARS.test(prefix) && ONLY_STARS.test(value.slice(colon + 1)))) return null;
+  return { field: prefix, matches: describeMatches(prefix) };
+}
+
+/**
+ * False when the ARN's service field surely holds no wildcard: no `*` or `?` between the second
+ * and third colon, with no `${` to move the field boundaries (parseArn keeps `${…}` whole).
+ */
+function mayHaveServiceWildcard(value: string): boolean {
+  if (!value.startsWith('arn:')) return false;
+  if (value.includes('${')) return true;
+  const first = value.indexOf(':', 4);
+  if (first < 0) return false;
+  const second = value.indexOf(':', first + 1);
+  return second >= 0 && wildcardBetween(value, first + 1, second);
+}
+
+function arnServiceWildcard(value: string): ServiceFieldWildcard | null {
+  const service = parseArn(value)?.service;
+  if (service === undefined || !hasWildcard(service) || ONLY_STARS.test(service)) return null;
+  return { field: service, matches: describeMatches(service) };
+}
+
 /**
  * Action and NotAction entries whose service prefix holds `*` or `?` (except the `*:*` spelling
  * of every action, which allActions judges), and Resource/NotResource ARNs whose service field
  * holds a wildcard without being just `*`.
  */
-function serviceNameWildcards(stmt: Statement): ReportDescriptor<MessageIds>[] {
-  const out: ReportDescriptor<MessageIds>[] = [];
-  const statement = statementLabel(stmt);
+function reportServiceNameWildcards(stmt: Statement, statement: () => string, report: (finding: ReportDescriptor<MessageIds>) => void): void {
   for (const entry of stmt.action?.values ?? []) {
+    // Most prefixes hold no wildcard: answered without a lookup.
     const colon = entry.value.indexOf(':');
-    if (colon < 0) continue;
-    const prefix = entry.value.slice(0, colon);
-    if (!hasWildcard(prefix) || (ONLY_STARS.test(prefix) && ONLY_STARS.test(entry.value.slice(colon + 1)))) continue;
-    out.push({ node: entry, messageId: 'wildcardInActionService', data: { entry: entry.value, statement, prefix, matches: describeMatches(prefix) } });
+    if (colon < 0 || !wildcardBetween(entry.value, 0, colon)) continue;
+    const found = remembered(actionServiceWildcards, entry.value, actionServiceWildcard);
+    if (found === null) continue;
+    report({ node: entry, messageId: 'wildcardInActionService', data: { entry: entry.value, statement: statement(), prefix: found.field, matches: found.matches } });
   }
   for (const entry of stmt.resource?.values ?? []) {
-    const service = parseArn(entry.value)?.service;
-    if (service === undefined || !hasWildcard(service) || ONLY_STARS.test(service)) continue;
-    out.push({ node: entry, messageId: 'wildcardInArnService', data: { entry: entry.value, statement, service, matches: describeMatches(service) } });
+    if (!mayHaveServiceWildcard(entry.value)) continue;
+    const found = remembered(arnServiceWildcards, entry.value, arnServiceWildcard);
+    if (found === null) continue;
+    report({ node: entry, messageId: 'wildcardInArnService', data: { entry: entry.value, statement: statement(), service: found.field, matches: found.matches } });
   }
-  return out;
 }
 
 /** `3 services (ec2, ecr, ecs)`, `61 services (s3, s3-object-lambda, …)`, `every service (456)`, `no known service`. */

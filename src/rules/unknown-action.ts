@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule.js';
-import { actionMatches, allServicePrefixes, expandActionPattern, serviceExists, serviceName } from '../iam/service-data.js';
+import { actionMatches, allServicePrefixes, expandActionPattern, lookupAction, serviceExists, serviceName } from '../iam/service-data.js';
 import { statementLabel } from '../iam/statement.js';
 import { suggestActionName } from '../iam/suggest.js';
 import { hasWildcard, wildcardMatch } from '../iam/wildcard.js';
@@ -65,27 +65,52 @@ export default defineRule<{ ignoreActions: string[] }, MessageIds>({
         if (!stmt.action) return;
         for (const entry of stmt.action.values) {
           const value = entry.value;
-          if (!ACTION_FORMAT.test(value)) continue;
-          const colon = value.indexOf(':');
-          const prefix = value.slice(0, colon).toLowerCase();
-          const action = value.slice(colon + 1);
-          if (ONLY_STARS.test(action)) continue;
-          const prefixIsPattern = hasWildcard(prefix);
-          if (prefixIsPattern ? !allServicePrefixes().some((p) => wildcardMatch(prefix, p)) : !serviceExists(prefix)) continue;
-          if (ignored.some((p) => actionMatches(p, value))) continue;
-          if (expandActionPattern(value).length > 0) continue;
-          const common = { entry: value, statement: statementLabel(stmt) };
-          if (prefixIsPattern || hasWildcard(action)) {
-            const service = !prefixIsPattern ? describeService(prefix) : ONLY_STARS.test(prefix) ? 'any service' : `any service matching "${prefix}"`;
-            context.report({ node: entry, messageId: 'unknownPattern', data: { ...common, service } });
-            continue;
-          }
-          const suggestion = suggestActionName(prefix, action);
-          const data = { ...common, service: describeService(prefix), action };
-          if (suggestion === undefined) context.report({ node: entry, messageId: 'unknownAction', data });
-          else context.report({ node: entry, messageId: 'unknownActionSuggestion', data: { ...data, suggestion } });
+          const verdict = verdictFor(value);
+          if (verdict === null) continue;
+          if (ignored.length > 0 && ignored.some((p) => actionMatches(p, value))) continue;
+          context.report({ node: entry, messageId: verdict.messageId, data: { ...verdict.data, statement: statementLabel(stmt) } });
         }
       },
     };
   },
 });
+
+interface Verdict {
+  readonly messageId: MessageIds;
+  /** The message data but the statement. */
+  readonly data: Readonly<Record<string, string>>;
+}
+
+const CACHE_LIMIT = 1 << 15;
+const verdicts = new Map<string, Verdict | null>();
+
+/** What to report for an Action entry, or null; once per distinct entry (policies repeat them by the thousand). */
+function verdictFor(value: string): Verdict | null {
+  let verdict = verdicts.get(value);
+  if (verdict === undefined) {
+    verdict = computeVerdict(value);
+    if (verdicts.size >= CACHE_LIMIT) verdicts.clear();
+    verdicts.set(value, verdict);
+  }
+  return verdict;
+}
+
+function computeVerdict(value: string): Verdict | null {
+  if (!ACTION_FORMAT.test(value)) return null;
+  const colon = value.indexOf(':');
+  const prefix = value.slice(0, colon).toLowerCase();
+  const action = value.slice(colon + 1);
+  if (ONLY_STARS.test(action)) return null;
+  const prefixIsPattern = hasWildcard(prefix);
+  if (prefixIsPattern ? !allServicePrefixes().some((p) => wildcardMatch(prefix, p)) : !serviceExists(prefix)) return null;
+  const pattern = prefixIsPattern || hasWildcard(action);
+  // An exact name is one lookup (what expandActionPattern would do, without building a list).
+  if (pattern ? expandActionPattern(value).length > 0 : lookupAction(value) !== undefined) return null;
+  if (pattern) {
+    const service = !prefixIsPattern ? describeService(prefix) : ONLY_STARS.test(prefix) ? 'any service' : `any service matching "${prefix}"`;
+    return { messageId: 'unknownPattern', data: { entry: value, service } };
+  }
+  const suggestion = suggestActionName(prefix, action);
+  const data = { entry: value, service: describeService(prefix), action };
+  return suggestion === undefined ? { messageId: 'unknownAction', data } : { messageId: 'unknownActionSuggestion', data: { ...data, suggestion } };
+}

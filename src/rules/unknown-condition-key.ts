@@ -116,8 +116,9 @@ export default defineRule<{ ignoreKeys: string[] }, MessageIds>({
       const source = UNTRUSTWORTHY_KEYS.get(lower);
       if (source) context.report({ node, messageId: 'untrustworthyKey', data: { key: node.value, statement: statementLabel(stmt), source } });
       const pairing = PAIRED_KEYS.get(lower);
+      if (!pairing) return;
       const done = reportedPairs.get(stmt) ?? new Set<string>();
-      if (!pairing || hasPairedKey(stmt, pairing) || done.has(lower)) return;
+      if (hasPairedKey(stmt, pairing) || done.has(lower)) return;
       reportedPairs.set(stmt, done.add(lower));
       const paired = pairing.value ? `"StringEquals": {"${pairing.requires[0]}": "${pairing.value}"}` : pairing.requires.join(' or ');
       context.report({ node, messageId: 'missingPairedKey', data: { key: node.value, statement: statementLabel(stmt), paired, reason: pairing.reason } });

@@ -33,6 +33,7 @@ export default defineRule<Record<string, never>, MessageIds>({
   create(context) {
     return {
       statement(stmt) {
+        if (stmt.conditions.length === 0) return;
         const seen = new Set<string>();
         for (const c of stmt.conditions) {
           const at = JSON.stringify(c.operator.path);

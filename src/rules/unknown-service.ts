@@ -57,20 +57,21 @@ export default defineRule<{ ignoreServices: string[] }, MessageIds>({
     return {
       statement(stmt) {
         if (!stmt.action) return;
+        let statement: string | undefined;
+        const common = (entry: string) => ({ entry, statement: (statement ??= statementLabel(stmt)) });
         for (const entry of stmt.action.values) {
           const value = entry.value;
           if (ALL_ACTIONS.test(value)) continue;
-          const common = { entry: value, statement: statementLabel(stmt) };
           if (!ACTION_FORMAT.test(value)) {
-            context.report({ node: entry, messageId: 'invalidFormat', data: common });
+            context.report({ node: entry, messageId: 'invalidFormat', data: common(value) });
             continue;
           }
           const prefix = value.slice(0, value.indexOf(':'));
           const lower = prefix.toLowerCase();
           if (ignored.has(lower)) continue;
           if (hasWildcard(prefix)) {
-            if (![...allServicePrefixes(), ...ignored].some((p) => wildcardMatch(lower, p))) {
-              context.report({ node: entry, messageId: 'unknownServicePattern', data: { ...common, prefix } });
+            if (!knownPrefixPattern(lower) && ![...ignored].some((p) => wildcardMatch(lower, p))) {
+              context.report({ node: entry, messageId: 'unknownServicePattern', data: { ...common(value), prefix } });
             }
             continue;
           }
@@ -78,12 +79,25 @@ export default defineRule<{ ignoreServices: string[] }, MessageIds>({
           const action = value.slice(value.indexOf(':') + 1);
           const suggestion = suggestServicePrefix(prefix, action);
           if (suggestion === undefined) {
-            context.report({ node: entry, messageId: 'unknownService', data: { ...common, prefix } });
+            context.report({ node: entry, messageId: 'unknownService', data: { ...common(value), prefix } });
           } else {
-            context.report({ node: entry, messageId: 'unknownServiceSuggestion', data: { ...common, prefix, suggestion: `${suggestion}:${action}` } });
+            context.report({ node: entry, messageId: 'unknownServiceSuggestion', data: { ...common(value), prefix, suggestion: `${suggestion}:${action}` } });
           }
         }
       },
     };
   },
 });
+
+const knownPrefixPatterns = new Map<string, boolean>();
+
+/** Does the (lower-case) prefix pattern match a known service? Remembered: there are few such patterns. */
+function knownPrefixPattern(pattern: string): boolean {
+  let known = knownPrefixPatterns.get(pattern);
+  if (known === undefined) {
+    known = allServicePrefixes().some((p) => wildcardMatch(pattern, p));
+    if (knownPrefixPatterns.size >= 4096) knownPrefixPatterns.clear();
+    knownPrefixPatterns.set(pattern, known);
+  }
+  return known;
+}

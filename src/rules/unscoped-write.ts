@@ -1,4 +1,4 @@
-import type { Located, PolicyKind, Statement } from '../engine/model.js';
+import type { PolicyKind, Statement } from '../engine/model.js';
 import { defineRule } from '../engine/rule.js';
 import type { AccessLevel } from '../iam/access-level.js';
 import { coversEveryResourceOf, expandActionPattern, ordinaryUseNeedsStar, type ActionInfo } from '../iam/service-data.js';
@@ -49,17 +49,42 @@ export function isAllResourcePattern(resource: string): boolean {
 }
 
 function scopedByCondition(stmt: Statement): boolean {
-  return stmt.conditions.some(
-    (c) =>
-      !c.parsedOperator.ifExists &&
-      POSITIVE_OPERATOR.test(c.parsedOperator.base) &&
-      RESOURCE_SCOPING_CONDITION_KEYS.some((k) => wildcardMatch(k, c.key.value, true)),
-  );
+  return stmt.conditions.some((c) => !c.parsedOperator.ifExists && POSITIVE_OPERATOR.test(c.parsedOperator.base) && isScopingKey(c.key.value));
 }
 
+const scopingKeys = new Map<string, boolean>();
+
+function isScopingKey(key: string): boolean {
+  let scoping = scopingKeys.get(key);
+  if (scoping === undefined) {
+    scoping = RESOURCE_SCOPING_CONDITION_KEYS.some((k) => wildcardMatch(k, key, true));
+    if (scopingKeys.size >= 4096) scopingKeys.clear();
+    scopingKeys.set(key, scoping);
+  }
+  return scoping;
+}
+
+const typeDescriptions = new WeakMap<ActionInfo, string>();
+
 function describeTypes(action: ActionInfo): string {
-  const names = action.resourceTypes.map((rt) => rt.name).filter((n) => n.length > 0);
-  return [...new Set(names)].join(', ');
+  let described = typeDescriptions.get(action);
+  if (described === undefined) {
+    const names = action.resourceTypes.map((rt) => rt.name).filter((n) => n.length > 0);
+    typeDescriptions.set(action, (described = [...new Set(names)].join(', ')));
+  }
+  return described;
+}
+
+const examples = new WeakMap<readonly ActionInfo[], string>();
+
+/** The first names in sort order, `, …` when there are more: built once per list of actions. */
+function examplesOf(actions: readonly ActionInfo[]): string {
+  let text = examples.get(actions);
+  if (text === undefined) {
+    const names = actions.map((a) => a.fullName).sort().slice(0, EXAMPLES);
+    examples.set(actions, (text = actions.length > EXAMPLES ? `${names.join(', ')}, …` : names.join(', ')));
+  }
+  return text;
 }
 
 export default defineRule<{ ignoreActions: string[] }, MessageIds>({
@@ -108,37 +133,35 @@ export default defineRule<{ ignoreActions: string[] }, MessageIds>({
   create(context) {
     const ignored = context.options.ignoreActions;
     const isIgnored = (a: ActionInfo) => ignored.some((p) => wildcardMatch(p, a.fullName, true));
-    const isUnscopedWrite = (a: ActionInfo) =>
-      MUTATING_LEVELS.has(a.accessLevel) &&
-      !ordinaryUseNeedsStar(a) &&
-      !isIgnored(a);
     return {
       statement(stmt, doc) {
         if (!isAllow(stmt) || !GRANTING_KINDS.has(doc.kind)) return;
         if (!stmt.action || stmt.action.negated || !stmt.resource || stmt.resource.negated) return;
-        if (scopedByCondition(stmt)) return;
+        if (stmt.conditions.length > 0 && scopedByCondition(stmt)) return;
         const resources = stmt.resource.values;
-        const star = resources.find((r) => isAllResourcePattern(r.value));
+        const star = resources.find((r) => allResources(r.value));
         // The entry through which an action reaches every resource it accepts: "*", or an ARN pattern such as arn:*:cloudtrail:*:*:trail/*.
-        const unscopedVia = (a: ActionInfo) => star ?? resources.find((r) => coversEveryResourceOf(r.value, a));
+        const unscopedVia = (a: ActionInfo) => star ?? resources.find((r) => coversEvery(r.value, a));
+        let statement: string | undefined;
         for (const entry of stmt.action.values) {
-          if (ALL_ACTIONS.test(entry.value)) continue;
-          const actions = expandActionPattern(entry.value).filter((a) => isUnscopedWrite(a) && unscopedVia(a));
+          const candidates = writeActions(entry.value);
+          if (candidates.length === 0) continue;
+          const actions = star !== undefined && ignored.length === 0 ? candidates : candidates.filter((a) => !isIgnored(a) && unscopedVia(a));
           if (actions.length === 0) continue;
-          const common = { resource: unscopedVia(actions[0])!.value, statement: statementLabel(stmt) };
+          statement ??= statementLabel(stmt);
+          const resource = unscopedVia(actions[0])!.value;
           if (!hasWildcard(entry.value)) {
             const [action] = actions;
             context.report({
               node: entry,
               messageId: 'unscopedAction',
-              data: { ...common, action: action.fullName, level: action.accessLevel, resourceTypes: describeTypes(action) },
+              data: { resource, statement, action: action.fullName, level: action.accessLevel, resourceTypes: describeTypes(action) },
             });
           } else {
-            const names = actions.map((a) => a.fullName).sort().slice(0, EXAMPLES);
             context.report({
               node: entry,
               messageId: 'unscopedPattern',
-              data: { ...common, entry: entry.value, count: actions.length, examples: actions.length > EXAMPLES ? `${names.join(', ')}, …` : names.join(', ') },
+              data: { resource, statement, entry: entry.value, count: actions.length, examples: examplesOf(actions) },
             });
           }
         }
@@ -146,3 +169,69 @@ export default defineRule<{ ignoreActions: string[] }, MessageIds>({
     };
   },
 });
+
+// ---------------------------------------------------------------------------------------------
+// Answers remembered across statements: AWS managed policies repeat the same entries by the
+// thousand. Each cache starts over when full, so a long-running process does not grow without bound.
+// ---------------------------------------------------------------------------------------------
+
+const CACHE_LIMIT = 1 << 15;
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+const allResourcesCache = new Map<string, boolean>();
+
+function allResources(resource: string): boolean {
+  return allResourcesCache.get(resource) ?? remember(allResourcesCache, resource, isAllResourcePattern(resource));
+}
+
+const writeActionsCache = new Map<string, readonly ActionInfo[]>();
+const NO_ACTIONS: readonly ActionInfo[] = Object.freeze([]);
+
+/**
+ * The mutating actions an Action entry matches that support resource ARNs (the candidates for
+ * "unscoped"); none for the bare `*`, which full-admin reports.
+ */
+function writeActions(entry: string): readonly ActionInfo[] {
+  let actions = writeActionsCache.get(entry);
+  if (actions === undefined) {
+    actions = ALL_ACTIONS.test(entry) ? NO_ACTIONS : expandActionPattern(entry).filter((a) => MUTATING_LEVELS.has(a.accessLevel) && !ordinaryUseNeedsStar(a));
+    if (actions.length === 0) actions = NO_ACTIONS;
+    remember(writeActionsCache, entry, actions);
+  }
+  return actions;
+}
+
+/**
+ * coversEveryResourceOf reads only the action's service and the names of its resource types, so
+ * actions alike in those share one answer per resource pattern.
+ */
+const typeSignatures = new WeakMap<ActionInfo, string>();
+
+function typeSignature(a: ActionInfo): string {
+  let signature = typeSignatures.get(a);
+  if (signature === undefined) {
+    signature = a.service;
+    for (const rt of a.resourceTypes) signature += `\u0000${rt.name}`;
+    typeSignatures.set(a, signature);
+  }
+  return signature;
+}
+
+const coverageCache = new Map<string, Map<string, boolean>>();
+
+function coversEvery(resource: string, a: ActionInfo): boolean {
+  let bySignature = coverageCache.get(resource);
+  if (bySignature === undefined) bySignature = remember(coverageCache, resource, new Map<string, boolean>());
+  const signature = typeSignature(a);
+  let covers = bySignature.get(signature);
+  if (covers === undefined) {
+    covers = coversEveryResourceOf(resource, a);
+    bySignature.set(signature, covers);
+  }
+  return covers;
+}
