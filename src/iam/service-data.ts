@@ -202,7 +202,7 @@ export function actionMatches(pattern: string, action: string): boolean {
   return wildcardMatch(pattern, action, true);
 }
 
-const EXPANSION_CACHE_LIMIT = 4096;
+const EXPANSION_CACHE_LIMIT = 32768;
 const expansionCache = new Map<string, readonly ActionInfo[]>();
 const NO_ACTIONS: readonly ActionInfo[] = Object.freeze([]);
 let everyAction: readonly ActionInfo[] | undefined;
@@ -215,16 +215,20 @@ function allActions(): readonly ActionInfo[] {
 /**
  * The actions an `Action` entry can match: `*`, `s3:*`, `s3:Get*`, `s3:?etObject`,
  * `s*:Get*`, `*:Get*`. Case-insensitive. Unknown service, no `:`, or no match → [].
+ * Wildcard patterns are remembered (the cache empties itself when full); a literal action is a
+ * map lookup, as cheap as the cache.
  */
 export function expandActionPattern(pattern: string): readonly ActionInfo[] {
   const key = pattern.toLowerCase();
+  if (!hasWildcard(key)) {
+    const colon = key.indexOf(':');
+    const action = colon < 0 ? undefined : getAction(key.slice(0, colon), key.slice(colon + 1));
+    return action ? Object.freeze([action]) : NO_ACTIONS;
+  }
   const cached = expansionCache.get(key);
   if (cached) return cached;
   const result = computeExpansion(key);
-  if (expansionCache.size >= EXPANSION_CACHE_LIMIT) {
-    const oldest = expansionCache.keys().next().value;
-    if (oldest !== undefined) expansionCache.delete(oldest);
-  }
+  if (expansionCache.size >= EXPANSION_CACHE_LIMIT) expansionCache.clear();
   expansionCache.set(key, result);
   return result;
 }
