@@ -110,18 +110,12 @@ function makeFence(line: number, info: string, heading: string | undefined, body
   const content = body.map((b) => b.line.text.slice(b.stripped)).join('\n');
   if (body.length === 0) return { line, language, heading, content, position: { startLine: line + 1, startColumn: 1, startOffset: 0 } };
   const first = body[0];
-  const widths = new Set(body.filter((b) => b.line.text.slice(b.stripped).trim() !== '').map((b) => b.stripped));
-  const shift = widths.size === 1 ? [...widths][0] : undefined;
-  if (shift !== undefined && (first.stripped === shift || first.line.text.slice(first.stripped).trim() === '')) {
-    return {
-      line,
-      language,
-      heading,
-      content,
-      position: { startLine: line + 1, startColumn: first.stripped + 1, startOffset: first.line.offset + first.stripped, columnShift: shift },
-    };
+  if (body.every((b) => b.stripped === 0)) {
+    // A top-level fence: its content is a contiguous slice of the file.
+    return { line, language, heading, content, position: { startLine: line + 1, startColumn: 1, startOffset: first.line.offset } };
   }
-  // Lines stripped by different widths (a `>` without its space): map every offset through the line table.
+  // Container indentation or `>` stripped (by different widths on blank lines, or a `>` without its
+  // space): map every offset through the line table, so positions are exact on every line.
   const starts: number[] = [];
   let at = 0;
   for (const b of body) {

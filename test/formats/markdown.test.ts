@@ -62,3 +62,12 @@ describe('statement fragments in documentation', () => {
     for (const id of ['policy-version', 'policy-size', 'duplicate-sid']) expect(whole).toContain(id);
   });
 });
+
+describe('a fence inside a list item, with blank lines (found by npm run fuzz)', () => {
+  it('reports a truncated policy at the end of the fence, inside the file: blank lines keep no indentation', () => {
+    const text = '1. ```json\n   [{"Sid":false,"Effect":"Allow","Resource"\n\n';
+    const result = lint({ sources: [{ filePath: 'd.md', text }], config: configFromObject({ extends: ['iamlint:all'] }, builtinRules), rules: builtinRules });
+    const findings = result.files[0]!.findings.map((f) => [f.ruleId, f.messageId, f.line, f.column, f.endLine, f.endColumn]);
+    expect(findings).toEqual([['json-syntax', 'parseError', 4, 1, 4, 1]]);
+  });
+});
