@@ -17,6 +17,7 @@ import {
   type ConditionKeyInfo,
 } from './service-data.js';
 import { wildcardMatch } from './wildcard.js';
+import { remembered } from './memo.js';
 
 export type ConditionKeyProblem =
   /** No `prefix:name` shape (`bad`, `:x`, `aws:`). */
@@ -73,31 +74,21 @@ const TEMPLATE = /\$\{|<[^>]+>/;
 
 const CACHE_LIMIT = 1 << 14;
 
-/** `compute(key)`, remembered in `cache` (undefined is remembered as null). */
-function remembered<V>(cache: Map<string, V | null>, key: string, compute: (key: string) => V | undefined): V | undefined {
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached ?? undefined;
-  const value = compute(key);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value ?? null);
-  return value;
-}
-
-const documentedKeys = new Map<string, ConditionKeyInfo | null>();
+const documentedKeys = new Map<string, ConditionKeyInfo | undefined>();
 
 /** `getConditionKey`, remembered per key as written. */
 export function findConditionKey(key: string): ConditionKeyInfo | undefined {
-  return remembered(documentedKeys, key, getConditionKey);
+  return remembered(documentedKeys, key, getConditionKey, CACHE_LIMIT);
 }
 
-const lookedUpKeys = new Map<string, ConditionKeyInfo | null>();
+const lookedUpKeys = new Map<string, ConditionKeyInfo | undefined>();
 
 /**
  * The documented key a policy's key refers to: `getConditionKey`, plus the unlisted global keys
  * and the `…/tag-key` templates it does not recognize. Case-insensitive.
  */
 export function lookupConditionKey(key: string): ConditionKeyInfo | undefined {
-  return remembered(lookedUpKeys, key, computeLookup);
+  return remembered(lookedUpKeys, key, computeLookup, CACHE_LIMIT);
 }
 
 function computeLookup(key: string): ConditionKeyInfo | undefined {
@@ -140,11 +131,11 @@ function isProviderPrefix(prefix: string): boolean {
   return prefix === 'saml' || prefix.includes('.') || prefix.includes('/');
 }
 
-const checkedKeys = new Map<string, ConditionKeyCheck | null>();
+const checkedKeys = new Map<string, ConditionKeyCheck>();
 
 /** Classifies a condition key as written in a policy. */
 export function checkConditionKey(key: string): ConditionKeyCheck {
-  return remembered(checkedKeys, key, computeCheck)!;
+  return remembered(checkedKeys, key, computeCheck, CACHE_LIMIT);
 }
 
 function computeCheck(key: string): ConditionKeyCheck {

@@ -4,6 +4,7 @@ import { parseArn } from '../iam/arn.js';
 import { allServicePrefixes, expandActionPattern, serviceExists, serviceName } from '../iam/service-data.js';
 import { isAllow, statementLabel } from '../iam/statement.js';
 import { hasWildcard, wildcardMatch } from '../iam/wildcard.js';
+import { remembered } from '../iam/memo.js';
 
 type MessageIds = 'allActions' | 'serviceWildcard' | 'wildcardInActionService' | 'wildcardInArnService';
 
@@ -86,18 +87,6 @@ export default defineRule<{ allowServices: string[] }, MessageIds>({
 // Answers per distinct entry, remembered: policies repeat the same entries by the thousand. Each
 // cache starts over when full, so a long-running process does not grow without bound.
 // ---------------------------------------------------------------------------------------------
-
-const CACHE_LIMIT = 1 << 15;
-
-function remembered<V>(cache: Map<string, V>, key: string, compute: (key: string) => V): V {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = compute(key);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, value);
-  }
-  return value;
-}
 
 const ALL = 'all';
 /** A `service:*` entry of a known service: its prefix (lower case), action count and name for the message. */

@@ -3,6 +3,7 @@ import { actionMatches, allServicePrefixes, expandActionPattern, lookupAction, s
 import { statementLabel } from '../iam/statement.js';
 import { suggestActionName } from '../iam/suggest.js';
 import { hasWildcard, wildcardMatch } from '../iam/wildcard.js';
+import { remembered } from '../iam/memo.js';
 
 type MessageIds = 'unknownAction' | 'unknownActionSuggestion' | 'unknownPattern';
 
@@ -81,18 +82,11 @@ interface Verdict {
   readonly data: Readonly<Record<string, string>>;
 }
 
-const CACHE_LIMIT = 1 << 15;
 const verdicts = new Map<string, Verdict | null>();
 
 /** What to report for an Action entry, or null; once per distinct entry (policies repeat them by the thousand). */
 function verdictFor(value: string): Verdict | null {
-  let verdict = verdicts.get(value);
-  if (verdict === undefined) {
-    verdict = computeVerdict(value);
-    if (verdicts.size >= CACHE_LIMIT) verdicts.clear();
-    verdicts.set(value, verdict);
-  }
-  return verdict;
+  return remembered(verdicts, value, computeVerdict);
 }
 
 function computeVerdict(value: string): Verdict | null {
