@@ -178,8 +178,9 @@ const STAR_IN_PRACTICE: ReadonlySet<string> = new Set(['cloudwatch:putmetricdata
 
 /** True when granting the action on `"*"` is required for its ordinary use (so never "unscoped"). */
 export function ordinaryUseNeedsStar(a: ActionInfo): boolean {
-  return !supportsResourceArns(a) || STAR_IN_PRACTICE.has(a.fullName.toLowerCase());
+  return !supportsResourceArns(a) || (STAR_IN_PRACTICE_SERVICES.has(a.service) && STAR_IN_PRACTICE.has(a.fullName.toLowerCase()));
 }
+const STAR_IN_PRACTICE_SERVICES: ReadonlySet<string> = new Set([...STAR_IN_PRACTICE].map((name) => name.slice(0, name.indexOf(':'))));
 
 /**
  * True when a policy resource pattern reaches every resource of some type the action accepts, in
