@@ -120,7 +120,7 @@ export interface PolicyDocument {
   readonly fragment: 'statement' | 'statement-list' | undefined;
   readonly structureIssues: readonly StructureIssue[];
   readonly duplicateKeys: readonly DuplicateKey[];
-  /** Every string value and condition key (after variable substitution), for text-level rules. */
+  /** Every string value and condition key (after variable substitution), for text-level rules; computed on first read. */
   readonly strings: readonly Located<string>[];
   /** The located source tree of the document (format-independent). */
   readonly root: SourceNode;

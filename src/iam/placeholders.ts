@@ -8,6 +8,7 @@
  * IAM policy variables (`${aws:username}`, `${saml:sub}`) and the escapes `${*}`, `${?}`,
  * `${$}` are policy syntax, not placeholders (see policy-variables.ts).
  */
+import type { SourceNode } from '../parsers/tree.js';
 import { isPolicyVariable, policyVariableToWildcard } from './policy-variables.js';
 
 /** One placeholder found in a string: as written (`<ACCOUNT-ID>`) and its name (`ACCOUNT-ID`). */
@@ -44,6 +45,33 @@ export function findPlaceholders(value: string, inSub = false): Placeholder[] {
     found.push({ text, name, pseudoParameter: PSEUDO_PARAMETER.test(name) });
   }
   return found;
+}
+
+/**
+ * Can any string value or key of the tree hold a placeholder? Every placeholder needs `{` or `<`
+ * (config variable substitution only replaces placeholders, so it cannot add one to a string
+ * without them): a scan that allocates nothing lets a rule skip documents without either.
+ */
+export function treeMayHoldPlaceholders(root: SourceNode): boolean {
+  const stack: SourceNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.kind === 'string') {
+      if (mayHoldPlaceholder(node.value)) return true;
+    } else if (node.kind === 'object') {
+      for (const e of node.entries) {
+        if (mayHoldPlaceholder(e.key)) return true;
+        stack.push(e.value);
+      }
+    } else if (node.kind === 'array') {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return false;
+}
+
+function mayHoldPlaceholder(text: string): boolean {
+  return text.includes('{') || text.includes('<');
 }
 
 /** Does the string hold a documentation placeholder? */

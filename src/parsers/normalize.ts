@@ -85,6 +85,7 @@ export function normalizeDocument(root: SourceNode, options: NormalizeOptions): 
   }
 
   const kind = options.kind ?? detectKind(statements);
+  let strings: readonly Located<string>[] | undefined;
   const doc: PolicyDocument = {
     id: options.id,
     filePath: options.filePath,
@@ -98,7 +99,11 @@ export function normalizeDocument(root: SourceNode, options: NormalizeOptions): 
     fragment,
     structureIssues: n.issues,
     duplicateKeys: findDuplicateKeys(root),
-    strings: collectStrings(root, n, statements),
+    // Computed on first use: most documents never need it (see unresolved-placeholder, policy-version).
+    get strings(): readonly Located<string>[] {
+      strings ??= collectStrings(root, n, statements);
+      return strings;
+    },
     root,
     templateExpressions: options.templateExpressions ?? false,
     inferredSet: options.inferredSet,

@@ -1,6 +1,6 @@
 import type { Located, PolicyDocument } from '../engine/model.js';
 import { defineRule } from '../engine/rule.js';
-import { findPlaceholders } from '../iam/placeholders.js';
+import { findPlaceholders, treeMayHoldPlaceholders } from '../iam/placeholders.js';
 
 type MessageIds = 'placeholder' | 'pseudoParameter' | 'conditionKeyPlaceholder';
 
@@ -72,6 +72,7 @@ export default defineRule<{ ignore: string[] }, MessageIds>({
     const ignored = new Set(context.options.ignore);
     return {
       document(doc) {
+        if (!treeMayHoldPlaceholders(doc.root)) return;
         const conditionKeys = conditionKeysOf(doc);
         for (const str of doc.strings) {
           // In a template, `${…}` holds CloudFormation expressions (converted Ref/GetAtt/Sub values), resolved at deploy time.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPlaceholders, hasPlaceholder, replacePlaceholders, variablesToWildcards } from '../../src/iam/placeholders.js';
+import { findPlaceholders, hasPlaceholder, replacePlaceholders, treeMayHoldPlaceholders, variablesToWildcards } from '../../src/iam/placeholders.js';
+import { parseJson } from '../../src/parsers/json.js';
 
 describe('findPlaceholders', () => {
   it('finds documentation placeholders and skips policy syntax', () => {
@@ -39,5 +40,19 @@ describe('replacePlaceholders / variablesToWildcards', () => {
     expect(variablesToWildcards('arn:aws:ec2:${AWS::Region}:{AWS::AccountId}:vpc/*')).toBe('arn:aws:ec2:*:*:vpc/*');
     expect(variablesToWildcards('a<b and {0}')).toBe('a<b and {0}');
     expect(variablesToWildcards('arn:aws:s3:::plain')).toBe('arn:aws:s3:::plain');
+  });
+});
+
+describe('treeMayHoldPlaceholders', () => {
+  const tree = (value: unknown) => {
+    const r = parseJson(JSON.stringify(value));
+    if (!r.ok) throw new Error(r.error.message);
+    return r.root;
+  };
+  it('is false only when no string value and no key holds { or <', () => {
+    expect(treeMayHoldPlaceholders(tree({ Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::b/*' }] }))).toBe(false);
+    expect(treeMayHoldPlaceholders(tree({ Statement: [{ Resource: ['x', 'arn:aws:s3:::{BUCKET}/*'] }] }))).toBe(true);
+    expect(treeMayHoldPlaceholders(tree({ Statement: [{ Condition: { StringEquals: { 'aws:ResourceTag/<key>': 'x' } } }] }))).toBe(true);
+    expect(treeMayHoldPlaceholders(tree({ n: 1, b: true, z: null, s: 'a>b' }))).toBe(false);
   });
 });
