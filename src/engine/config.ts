@@ -65,6 +65,8 @@ export class ResolvedConfig {
   private readonly overrides: { match: (p: string) => boolean; rules: Map<string, RuleEntry>; kind?: PolicyKind; format?: InputFormat }[];
   private readonly cache = new Map<string, ReadonlyMap<string, RuleSetting>>();
   private readonly relativePaths = new Map<string, string>();
+  /** The enabled rules of a file no override applies to. */
+  private baseEnabled: ReadonlyMap<string, RuleSetting> | undefined;
 
   constructor(
     readonly raw: RawConfig,
@@ -131,13 +133,19 @@ export class ResolvedConfig {
     const rel = this.relativeToConfig(filePath);
     const cached = this.cache.get(rel);
     if (cached) return cached;
+    const matching = this.overrides.filter((o) => o.rules.size > 0 && o.match(rel));
+    // Files no override changes share one map (most files of most repositories).
+    if (matching.length === 0 && this.baseEnabled) {
+      this.cache.set(rel, this.baseEnabled);
+      return this.baseEnabled;
+    }
     const settings = new Map(this.base);
-    for (const o of this.overrides) {
-      if (!o.match(rel)) continue;
+    for (const o of matching) {
       for (const [id, entry] of o.rules) settings.set(id, applyEntry(settings.get(id), entry, this.rule(id)));
     }
     const enabled = new Map<string, RuleSetting>();
     for (const [id, s] of settings) if (s !== 'off') enabled.set(id, s);
+    if (matching.length === 0) this.baseEnabled = enabled;
     this.cache.set(rel, enabled);
     return enabled;
   }

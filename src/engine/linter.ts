@@ -226,32 +226,35 @@ export function lint(request: LintRequest): LintResult {
       findings.set(file.source.filePath, findings.get(file.source.filePath) ?? []);
       const inferred = inferredPolicySets(file.documents);
       inferred.forEach(register);
-      const enabled = config.rulesFor(path);
-      for (const [id, setting] of enabled) {
+      config.rulesFor(path).forEach((setting, id) => {
         const rule = byId.get(id);
-        if (!rule) continue;
-        const makeContext = (doc: PolicyDocument | undefined) => ({
+        if (!rule) return;
+        // One context per rule and file; `report` defaults to the document being linted.
+        let current: PolicyDocument | undefined;
+        const context = {
           id,
           options: setting.options,
           settings,
           policySetsFor,
           report: (d: ReportDescriptor<string>) => {
-            const target = d.document ?? doc;
+            const target = d.document ?? current;
             if (!target) throw new Error('report() needs a document outside document hooks');
             emit(toFinding(rule, setting.severity, target.filePath, target.name, d), target);
           },
-        });
+        };
         if (rule.meta.runsOnUnparsed) {
           for (const u of file.unparsed) {
             guard(rule, file.source.filePath, file.source.filePath, emit, () =>
-              rule.create({ ...makeContext(undefined), report: (d) => emit(toFinding(rule, setting.severity, u.filePath, u.filePath, d)) }).unparsed?.(u),
+              rule.create({ ...context, report: (d) => emit(toFinding(rule, setting.severity, u.filePath, u.filePath, d)) }).unparsed?.(u),
             );
           }
         }
         for (const doc of file.documents) {
-          guard(rule, doc.filePath, doc.name, emit, () => runDocument(rule.create(makeContext(doc)), doc));
+          current = doc;
+          guard(rule, doc.filePath, doc.name, emit, () => runDocument(rule.create(context), doc));
         }
-      }
+        current = undefined;
+      });
       inferred.forEach(runPolicySet);
       if (member) pending.push(member);
       else {
