@@ -8,8 +8,7 @@
  */
 import type { ConditionEntry, Located, PolicyDocument, PolicySet, Statement } from '../engine/model.js';
 import { parseArn } from './arn.js';
-import { entryMatchesAction, matchingActionEntry } from './evaluate.js';
-import { conditionsOn, coversAllResources, coversResource, isAllow, isDeny } from './statement.js';
+import { actionEntryFor, conditionsOn, coversAllResources, coversResource, entryMatchesAction, isAllow, isDeny } from './statement.js';
 import { hasWildcard, wildcardCovers } from './wildcard.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -95,7 +94,7 @@ export function denyEverywhere(docs: readonly PolicyDocument[], action: string):
   for (const document of docs) {
     for (const statement of document.statements) {
       if (!isDeny(statement) || statement.conditions.length > 0 || !coversAllResources(statement)) continue;
-      const entry = matchingActionEntry(statement, action);
+      const entry = actionEntryFor(statement, action);
       if (entry) return { document, statement, entry };
     }
   }
@@ -105,7 +104,7 @@ export function denyEverywhere(docs: readonly PolicyDocument[], action: string):
 /** Which of `actions` some Allow covers and no unconditioned Deny removes everywhere, in `actions` order. */
 export function allowedActions(docs: readonly PolicyDocument[], actions: readonly string[]): string[] {
   return actions.filter(
-    (action) => docs.some((d) => d.statements.some((s) => isGrantingStatement(s) && matchingActionEntry(s, action))) && !denyEverywhere(docs, action),
+    (action) => docs.some((d) => d.statements.some((s) => isGrantingStatement(s) && actionEntryFor(s, action))) && !denyEverywhere(docs, action),
   );
 }
 
@@ -151,7 +150,7 @@ export function authTokenStatus(docs: readonly PolicyDocument[]): AuthTokenStatu
   for (const document of docs) {
     for (const statement of document.statements) {
       if (!isDeny(statement) || statement.conditions.length > 0 || !coversResource(statement, '*')) continue;
-      const entry = matchingActionEntry(statement, ECR_AUTH_TOKEN_ACTION);
+      const entry = actionEntryFor(statement, ECR_AUTH_TOKEN_ACTION);
       if (entry) return { status: 'denied', deny: { document, statement, entry } };
     }
   }
@@ -159,7 +158,7 @@ export function authTokenStatus(docs: readonly PolicyDocument[]): AuthTokenStatu
   for (const document of docs) {
     for (const statement of document.statements) {
       if (!isGrantingStatement(statement)) continue;
-      const entry = matchingActionEntry(statement, ECR_AUTH_TOKEN_ACTION);
+      const entry = actionEntryFor(statement, ECR_AUTH_TOKEN_ACTION);
       if (!entry) continue;
       if (coversResource(statement, '*')) return { status: 'allowed' };
       // Only an entry that names the token itself shows the author meant to grant it here;
@@ -208,7 +207,7 @@ export function passRoleServiceGuard(docs: readonly PolicyDocument[], allow: Sta
   for (const document of docs) {
     for (const statement of document.statements) {
       if (!isDeny(statement) || !resourcesCovered(statement, allow)) continue;
-      const entry = matchingActionEntry(statement, PASS_ROLE_ACTION);
+      const entry = actionEntryFor(statement, PASS_ROLE_ACTION);
       if (!entry) continue;
       const guards = passedToServiceConditions(statement);
       const others = statement.conditions.filter((c) => !guards.includes(c));

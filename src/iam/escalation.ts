@@ -28,20 +28,7 @@
 import type { Located, PolicyDocument, Statement } from '../engine/model.js';
 import { restrictingConditions } from './conditions.js';
 import { coversEveryRole, isNegatedOperator, isStrictServiceTest, PASS_ROLE_ACTION, PASSED_TO_SERVICE_KEY, passedToServiceConditions } from './ecr.js';
-import {
-  compilePattern,
-  denyResourcesCover,
-  entryMatchesAction,
-  entryServices,
-  evaluateGrant,
-  matchingActionEntry,
-  PatternMemo,
-  patternMatches,
-  requestedResource,
-  statementCoversAction,
-  type GrantResource,
-  type ResourceSpec,
-} from './evaluate.js';
+import { compilePattern, denyResourcesCover, evaluateGrant, PatternMemo, patternMatches, requestedResource, type GrantResource, type ResourceSpec } from './evaluate.js';
 import { ESCALATION_METHODS, type EscalationAction, type EscalationMethod } from './escalation-methods.js';
 import { policyVariableToWildcard } from './policy-variables.js';
 import {
@@ -54,7 +41,7 @@ import {
   type ActionInfo,
   type ResourceTypeInfo,
 } from './service-data.js';
-import { isAllow, isDeny } from './statement.js';
+import { actionEntryFor, coversAction, entryMatchesAction, entryServices, isAllow, isDeny } from './statement.js';
 import { wildcardCovers, wildcardIntersects, wildcardMatch } from './wildcard.js';
 
 export interface EscalationScope {
@@ -216,7 +203,7 @@ function computeGrants(
     for (const statement of document.statements) {
       if (!isAllow(statement) || !statement.resource) continue;
       if (identity === (statement.principal !== undefined)) continue;
-      const entry = entries.get(statement)?.get(name) ?? (catalogued ? undefined : matchingActionEntry(statement, name));
+      const entry = entries.get(statement)?.get(name) ?? (catalogued ? undefined : actionEntryFor(statement, name));
       if (!entry) continue;
       if (action.fullName !== PASS_ROLE_ACTION && passedToServiceConditions(statement).some(isStrictServiceTest)) continue;
       if (scope.skipConditioned && restrictedByConditions(statement)) continue;
@@ -356,7 +343,7 @@ function deniedToEveryone(action: ActionInfo, requested: ResourceSpec, docs: rea
         s.conditions.length === 0 &&
         !s.conditionKey &&
         namesEveryone(s) &&
-        statementCoversAction(s, action.fullName) &&
+        coversAction(s, action.fullName) &&
         denyResourcesCover(s.resource, requested),
     ),
   );
@@ -484,7 +471,7 @@ function serviceDenied(scope: EscalationScope, requested: ResourceSpec, service:
     d.statements.some((s) => {
       if (!isDeny(s) || s.conditions.length === 0) return false;
       if (scope.mode === 'identity' ? s.principal !== undefined : !namesEveryone(s)) return false;
-      if (!statementCoversAction(s, PASS_ROLE_ACTION) || !denyResourcesCover(s.resource, requested)) return false;
+      if (!coversAction(s, PASS_ROLE_ACTION) || !denyResourcesCover(s.resource, requested)) return false;
       const tests = passedToServiceConditions(s);
       if (tests.length !== s.conditions.length) return false;
       return tests.every((c) => {

@@ -19,9 +19,7 @@
  *
  * API: `grantsOf(stmt)` (Action entries → concrete actions, resource specs; cached);
  * `compilePattern`/`patternMatches` (a lowercase wildcard pattern prepared for matching many
- * short names), `actionMayMatch`/`entryMatchesAction`/`matchingActionEntry` (statement.ts
- * `actionEntryFor` rejecting most entries without allocating), `literalServiceOf`/`entryServices`
- * (the known service an entry names), `PatternMemo` (answers remembered per resource pattern);
+ * short names), `PatternMemo` (answers remembered per resource pattern);
  * `requestedResource(action, spec)` (what the action is really requested on, or undefined when
  * the grant can never apply to it); `allowedBy(action, requested, doc)`,
  * `isDefinitelyDenied(action, requested, docs)` / `definiteDenials`; `evaluateGrant` combining
@@ -39,7 +37,7 @@ import {
   supportsResourceArns,
   type ActionInfo,
 } from './service-data.js';
-import { isAllow, isDeny } from './statement.js';
+import { actionEntryFor, coversAction, isAllow, isDeny } from './statement.js';
 import { hasWildcard, wildcardCovers, wildcardIntersects, wildcardMatch } from './wildcard.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -93,167 +91,6 @@ export function patternMatches(p: CompiledPattern, value: string): boolean {
   if (n < p.minLength || (!p.star && n !== p.minLength)) return false;
   if (!value.startsWith(p.prefix) || !value.endsWith(p.suffix)) return false;
   return wildcardMatch(p.source, value);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Action entries against concrete actions, without allocating
-// ---------------------------------------------------------------------------------------------
-
-/**
- * A necessary condition for `actionMatches(pattern, target)` (`target` lowercase), read on the
- * pattern from index `from` (the part after the `:`, for a caller that matched the service
- * part itself) without allocating: the literal text before the first wildcard and after the
- * last one, folded to lowercase, must start and end the target, without overlapping. Only
- * ASCII is folded here: at the first other character the answer is "maybe" (true), because
- * `toLowerCase` may change the length or, for a final sigma, depend on the context.
- * Rules ask every Action entry of every statement about a few actions; nearly all entries
- * differ from them in the first characters.
- */
-export function actionMayMatch(pattern: string, from: number, target: string): boolean {
-  const n = pattern.length;
-  const m = target.length;
-  let i = from;
-  for (; i < n; i++) {
-    let c = pattern.charCodeAt(i);
-    if (c === STAR || c === QUESTION) break;
-    if (c >= 128) return true;
-    if (c >= 65 && c <= 90) c += 32;
-    if (i - from >= m || c !== target.charCodeAt(i - from)) return false;
-  }
-  if (i === n) return n - from === m;
-  const prefix = i - from;
-  for (let j = n - 1, k = m - 1; j > i; j--, k--) {
-    let c = pattern.charCodeAt(j);
-    if (c === STAR || c === QUESTION) break;
-    if (c >= 128) return true;
-    if (c >= 65 && c <= 90) c += 32;
-    if (k < prefix || c !== target.charCodeAt(k)) return false;
-  }
-  return true;
-}
-
-/** `actionMatches(entry, action)` for a lowercase action, rejecting most entries without allocating. */
-export function entryMatchesAction(entry: string, lowercaseAction: string): boolean {
-  return actionMayMatch(entry, 0, lowercaseAction) && actionMatches(entry, lowercaseAction);
-}
-
-/**
- * statement.ts `actionEntryFor(stmt, action)`, faster: the first Action entry matching the
- * concrete action (any case), or the NotAction key when no entry excludes it.
- */
-export function matchingActionEntry(stmt: Statement, action: string): Located<string> | undefined {
-  const el = stmt.action;
-  if (!el) return undefined;
-  const { lowercase, service } = queryOf(action);
-  const values = el.values;
-  // An entry whose service part is literal can only match actions of the service it names:
-  // with `entryServices` at hand (the risk-category and escalation rules compute it), only the
-  // other entries are read. Without, reading every entry is cheaper than computing it.
-  const services = service ? entryServicesCache.get(el) : undefined;
-  if (services) {
-    for (let i = 0; i < values.length; i++) {
-      const named = services[i];
-      if ((named === service || named === undefined) && entryMatchesAction(values[i].value, lowercase)) return el.negated ? undefined : values[i];
-    }
-  } else {
-    for (const v of values) if (entryMatchesAction(v.value, lowercase)) return el.negated ? undefined : v;
-  }
-  return el.negated ? el.key : undefined;
-}
-
-interface ActionQuery {
-  readonly lowercase: string;
-  /** The known service of the action (a string of the service list), or undefined. */
-  readonly service: string | undefined;
-}
-
-// Rules ask about a few constants (`iam:PassRole`) and catalogue actions, over and over.
-const QUERY_CACHE_LIMIT = 1 << 15; // more than there are actions
-const queries = new Map<string, ActionQuery>();
-
-function queryOf(action: string): ActionQuery {
-  let query = queries.get(action);
-  if (!query) {
-    const lowercase = action.toLowerCase();
-    const colon = lowercase.indexOf(':');
-    query = { lowercase, service: (colon > 0 && literalServiceOf(lowercase, colon)) || undefined };
-    if (queries.size >= QUERY_CACHE_LIMIT) queries.clear();
-    queries.set(action, query);
-  }
-  return query;
-}
-
-/** statement.ts `coversAction(stmt, action)` through `matchingActionEntry`. */
-export function statementCoversAction(stmt: Statement, action: string): boolean {
-  return matchingActionEntry(stmt, action) !== undefined;
-}
-
-/**
- * Per element (keyed weakly on the immutable model): `literalServiceOf` of each Action entry,
- * parallel to `values` (`undefined` also for an entry without `:`). The risk-category rules and
- * privilege-escalation all ask it of every entry; the answer is a small array of strings of the
- * service list, cheap to keep for the duration of a lint.
- */
-const entryServicesCache = new WeakMap<ElementList, readonly (string | null | undefined)[]>();
-
-export function entryServices(el: ElementList): readonly (string | null | undefined)[] {
-  let services = entryServicesCache.get(el);
-  if (!services) {
-    services = el.values.map((v) => {
-      const colon = v.value.indexOf(':');
-      return colon < 0 ? undefined : literalServiceOf(v.value, colon);
-    });
-    entryServicesCache.set(el, services);
-  }
-  return services;
-}
-
-/** Service prefixes by first character (ASCII) and length: `SHAPE_LENGTHS * char + length`. */
-let servicesByShape: (string[] | undefined)[] | undefined;
-const SHAPE_LENGTHS = 64;
-
-function serviceShapes(): (string[] | undefined)[] {
-  if (!servicesByShape) {
-    servicesByShape = new Array<string[] | undefined>(128 * SHAPE_LENGTHS);
-    for (const prefix of allServicePrefixes()) {
-      const first = prefix.charCodeAt(0);
-      if (first >= 128 || prefix.length >= SHAPE_LENGTHS) continue; // unreachable from ASCII (or never that long)
-      (servicesByShape[first * SHAPE_LENGTHS + prefix.length] ??= []).push(prefix);
-    }
-  }
-  return servicesByShape;
-}
-
-/**
- * The known service prefix an Action entry's service part (`entry[0..colon)`) names, read
- * without allocating: a string of the service list, or null when it names no known service.
- * Undefined when the part has a wildcard or a character other than ASCII: the caller then
- * lowercases the entry and reads it the slow way. (`expandActionPattern` lowercases the entry and
- * looks the part up in the service list; for ASCII, folding character by character is the same.)
- */
-export function literalServiceOf(entry: string, colon: number): string | null | undefined {
-  if (colon <= 0) return colon === 0 ? null : undefined;
-  let first = entry.charCodeAt(0);
-  if (first >= 65 && first <= 90) first += 32;
-  // Usually the part names a service: compare first (a prefix holds only ASCII letters, digits, `-`).
-  const candidates = first < 128 && colon < SHAPE_LENGTHS ? serviceShapes()[first * SHAPE_LENGTHS + colon] : undefined;
-  if (candidates !== undefined) {
-    for (let k = 0; k < candidates.length; k++) {
-      const prefix = candidates[k];
-      let i = 1;
-      for (; i < colon; i++) {
-        let c = entry.charCodeAt(i);
-        if (c >= 65 && c <= 90) c += 32;
-        if (c !== prefix.charCodeAt(i)) break;
-      }
-      if (i === colon) return prefix;
-    }
-  }
-  for (let i = 0; i < colon; i++) {
-    const c = entry.charCodeAt(i);
-    if (c === STAR || c === QUESTION || c >= 128) return undefined;
-  }
-  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -514,7 +351,7 @@ export function definiteDenials(action: ActionInfo, resource: ResourceSpec, docs
     for (const statement of document.statements) {
       if (!isDeny(statement) || statement.conditions.length > 0 || statement.conditionKey) continue;
       if (statement.principal) continue; // a resource-policy Deny is about other principals
-      if (!matchingActionEntry(statement, action.fullName)) continue;
+      if (!actionEntryFor(statement, action.fullName)) continue;
       if (!denyResourcesCover(statement.resource, resource)) continue;
       found.push({ document, statement });
       if (firstOnly) return found;
@@ -529,7 +366,7 @@ export function definiteDenials(action: ActionInfo, resource: ResourceSpec, docs
  * or undefined.
  */
 export function allowedBy(action: ActionInfo, resource: ResourceSpec, doc: PolicyDocument): Statement | undefined {
-  return doc.statements.find((s) => isAllow(s) && statementCoversAction(s, action.fullName) && allowResourcesIntersect(s.resource, resource));
+  return doc.statements.find((s) => isAllow(s) && coversAction(s, action.fullName) && allowResourcesIntersect(s.resource, resource));
 }
 
 export type GrantVerdict =

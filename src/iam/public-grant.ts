@@ -34,8 +34,7 @@
 import type { ConditionEntry, Located, PolicyDocument, Statement } from '../engine/model.js';
 import { analyzeConditions, classifyConditionKey, excludesAllButNamed, onlyWildcards, type ConditionAnalysis } from './conditions.js';
 import { expandActionPattern } from './service-data.js';
-import { statementCoversAction } from './evaluate.js';
-import { isDeny } from './statement.js';
+import { coversAction, isDeny } from './statement.js';
 import { wildcardPrincipals } from './trust.js';
 import { hasWildcard, wildcardCovers, wildcardIntersects } from './wildcard.js';
 
@@ -146,7 +145,7 @@ export function outsiderDenyFor(doc: PolicyDocument, allow: Statement): Statemen
 
 function deniesActionPattern(deny: Statement, pattern: string): boolean {
   const actions = expandActionPattern(pattern);
-  if (actions.length > 0) return actions.every((a) => statementCoversAction(deny, a.fullName));
+  if (actions.length > 0) return actions.every((a) => coversAction(deny, a.fullName));
   const el = deny.action;
   return el !== undefined && !el.negated && el.values.some((d) => wildcardCovers(d.value, pattern, true));
 }

@@ -26,16 +26,7 @@
  */
 import type { ConditionEntry, Located, PolicyDocument, Statement } from '../engine/model.js';
 import { restrictingConditions } from './conditions.js';
-import {
-  actionMayMatch,
-  compilePattern,
-  entryServices,
-  isDefinitelyDenied,
-  PatternMemo,
-  patternMatches,
-  requestedResource,
-  type ResourceSpec,
-} from './evaluate.js';
+import { compilePattern, isDefinitelyDenied, PatternMemo, patternMatches, requestedResource, type ResourceSpec } from './evaluate.js';
 import {
   allServicePrefixes,
   coversEveryResourceOf,
@@ -45,7 +36,7 @@ import {
   type ActionInfo,
 } from './service-data.js';
 import { grantsIdentityPermissions } from './ecr.js';
-import { isAllow, statementLabel } from './statement.js';
+import { actionMayMatch, entryServices, isAllow, statementLabel } from './statement.js';
 import { wildcardMatch } from './wildcard.js';
 
 // ---------------------------------------------------------------------------------------------

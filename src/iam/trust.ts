@@ -12,8 +12,7 @@
 import type { ConditionEntry, Located, PolicyDocument, Statement } from '../engine/model.js';
 import { parseArn } from './arn.js';
 import { excludesAllButNamed } from './conditions.js';
-import { statementCoversAction } from './evaluate.js';
-import { isAllow, isDeny } from './statement.js';
+import { coversAction, isAllow, isDeny } from './statement.js';
 
 /** The STS actions through which a trust policy lets a principal assume the role (or tag its session). */
 export const ROLE_TRUST_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML', 'sts:TagSession'] as const;
@@ -36,7 +35,7 @@ export function inTrustPolicy(stmt: Statement, doc: PolicyDocument): boolean {
  */
 export function allowedTrustActions(stmt: Statement, doc: PolicyDocument): string[] {
   if (!isAllow(stmt) || !stmt.principal || stmt.principal.negated || !inTrustPolicy(stmt, doc)) return [];
-  return ROLE_TRUST_ACTIONS.filter((a) => statementCoversAction(stmt, a));
+  return ROLE_TRUST_ACTIONS.filter((a) => coversAction(stmt, a));
 }
 
 /** `sts:AssumeRole`, `sts:AssumeRole and sts:TagSession`, `a, b and c`. */
@@ -74,7 +73,7 @@ export function outsiderDeny(doc: PolicyDocument, actions: readonly string[]): O
   for (const stmt of doc.statements) {
     if (!isDeny(stmt) || !inTrustPolicy(stmt, doc) || wildcardPrincipals(stmt).length === 0) continue;
     if (stmt.conditions.length === 0 || !stmt.conditions.every(excludesAllButNamed)) continue;
-    if (actions.every((a) => statementCoversAction(stmt, a))) return { statement: stmt, conditions: stmt.conditions };
+    if (actions.every((a) => coversAction(stmt, a))) return { statement: stmt, conditions: stmt.conditions };
   }
   return undefined;
 }

@@ -1,8 +1,7 @@
 import type { ConditionEntry, Located, PolicyKind, Statement } from '../engine/model.js';
 import { defineRule } from '../engine/rule.js';
-import { entryMatchesAction, matchingActionEntry } from '../iam/evaluate.js';
 import { arnCanMatchResourceType, getResourceType } from '../iam/service-data.js';
-import { conditionsOn, isAllow, statementLabel } from '../iam/statement.js';
+import { actionEntryFor, conditionsOn, entryMatchesAction, isAllow, statementLabel } from '../iam/statement.js';
 
 type MessageIds = 'missingCondition' | 'grantNotForAwsResource' | 'viaServiceIfExists';
 
@@ -24,7 +23,7 @@ const ACCOUNT_ROOT = /^(arn:aws[a-z-]*:iam::\d{12}:root|\d{12})$/;
 function createGrantEntry(stmt: Statement): Located<string> | undefined {
   const el = stmt.action;
   if (!el) return undefined;
-  if (el.negated) return matchingActionEntry(stmt, CREATE_GRANT);
+  if (el.negated) return actionEntryFor(stmt, CREATE_GRANT);
   return el.values.find((v) => entryMatchesAction(v.value, CREATE_GRANT_LOWERCASE) && !ALL_ACTIONS.test(v.value));
 }
 

@@ -7,8 +7,7 @@ import {
   passedToServiceConditions,
   statementLabel,
 } from '../iam/ecr.js';
-import { matchingActionEntry } from '../iam/evaluate.js';
-import { isAllow } from '../iam/statement.js';
+import { actionEntryFor, isAllow } from '../iam/statement.js';
 
 export default defineRule<Record<string, never>, 'ifExistsOperator' | 'negatedOperator'>({
   meta: {
@@ -39,7 +38,7 @@ export default defineRule<Record<string, never>, 'ifExistsOperator' | 'negatedOp
   create(context) {
     return {
       statement(stmt, doc) {
-        if (!grantsIdentityPermissions(doc) || !isAllow(stmt) || !matchingActionEntry(stmt, PASS_ROLE_ACTION)) return;
+        if (!grantsIdentityPermissions(doc) || !isAllow(stmt) || !actionEntryFor(stmt, PASS_ROLE_ACTION)) return;
         const conditions = passedToServiceConditions(stmt);
         // Condition operators are ANDed: one strict test on the key already limits the services.
         if (conditions.some(isStrictServiceTest)) return;

@@ -1,8 +1,7 @@
 import { defineRule } from '../engine/rule.js';
 import { coversEveryRole, grantsIdentityPermissions, PASS_ROLE_ACTION, statementLabel } from '../iam/ecr.js';
 import { parseArn } from '../iam/arn.js';
-import { matchingActionEntry } from '../iam/evaluate.js';
-import { isAllow } from '../iam/statement.js';
+import { actionEntryFor, isAllow } from '../iam/statement.js';
 import { hasWildcard } from '../iam/wildcard.js';
 
 export default defineRule<Record<string, never>, 'resourceStar' | 'anyRole' | 'notResource'>({
@@ -33,7 +32,7 @@ export default defineRule<Record<string, never>, 'resourceStar' | 'anyRole' | 'n
     return {
       statement(stmt, doc) {
         if (!grantsIdentityPermissions(doc) || !isAllow(stmt) || !stmt.resource) return;
-        const entry = matchingActionEntry(stmt, PASS_ROLE_ACTION);
+        const entry = actionEntryFor(stmt, PASS_ROLE_ACTION);
         if (!entry) return;
         const statement = statementLabel(stmt, true);
         const via = stmt.action?.negated ? 'NotAction' : `"${entry.value}"`;

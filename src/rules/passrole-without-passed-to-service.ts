@@ -8,8 +8,7 @@ import {
   passRoleServiceGuard,
   statementLabel,
 } from '../iam/ecr.js';
-import { matchingActionEntry } from '../iam/evaluate.js';
-import { isAllow } from '../iam/statement.js';
+import { actionEntryFor, isAllow } from '../iam/statement.js';
 import { wildcardCovers } from '../iam/wildcard.js';
 
 interface Options {
@@ -54,7 +53,7 @@ export default defineRule<Options, 'missingCondition'>({
     return {
       statement(stmt, doc) {
         if (!grantsIdentityPermissions(doc) || !isAllow(stmt)) return;
-        const entry = matchingActionEntry(stmt, PASS_ROLE_ACTION);
+        const entry = actionEntryFor(stmt, PASS_ROLE_ACTION);
         if (!entry || passedToServiceConditions(stmt).some(isServiceTest) || ignored(stmt, context.options.ignoreRoles)) return;
         // Fine when a Deny refuses these roles to every service but the intended ones.
         if (passRoleServiceGuard([doc], stmt)) return;

@@ -2,8 +2,7 @@ import type { Statement } from '../engine/model.js';
 import { defineRule } from '../engine/rule.js';
 import { describeActionSet, describeResourceSet, describeServices, listInWords } from '../iam/grant-summary.js';
 import { everyonePrincipals, outsiderDenyFor, requesterConditions } from '../iam/public-grant.js';
-import { statementCoversAction } from '../iam/evaluate.js';
-import { isAllow, statementLabel } from '../iam/statement.js';
+import { coversAction, isAllow, statementLabel } from '../iam/statement.js';
 import { ROLE_TRUST_ACTIONS } from '../iam/trust.js';
 import { wildcardMatch } from '../iam/wildcard.js';
 
@@ -15,7 +14,7 @@ type MessageIds = 'publicAccess' | 'weakCondition' | 'notLimitingWho' | 'notPrin
  * also have no Resource, but grant ECR actions.)
  */
 function isTrustStatement(stmt: Statement): boolean {
-  return !stmt.resource && ROLE_TRUST_ACTIONS.some((a) => statementCoversAction(stmt, a));
+  return !stmt.resource && ROLE_TRUST_ACTIONS.some((a) => coversAction(stmt, a));
 }
 
 export default defineRule<{ ignoreResources: string[] }, MessageIds>({

@@ -1,7 +1,7 @@
 import type { Located, PolicyDocument, Statement } from '../engine/model.js';
 import { defineRule, type ReportDescriptor } from '../engine/rule.js';
-import { matchingActionEntry, principalIncludesService, servicePrincipals, statementCoversAction } from '../iam/evaluate.js';
-import { isAllow, isDeny, statementLabel } from '../iam/statement.js';
+import { principalIncludesService, servicePrincipals } from '../iam/evaluate.js';
+import { actionEntryFor, coversAction, isAllow, isDeny, statementLabel } from '../iam/statement.js';
 import {
   ASSUME_ROLE_ACTIONS,
   assumeActionFor,
@@ -86,7 +86,7 @@ export default defineRule<Record<string, never>, MessageIds>({
       'document:exit'(doc) {
         const trusting = doc.statements.filter((s) => isAllow(s) && inTrustPolicy(s, doc) && s.principal && !s.principal.negated && rolesAnywherePrincipal(s));
         if (trusting.length === 0) return;
-        const missing = ROLES_ANYWHERE_ACTIONS.filter((a) => !trusting.some((s) => statementCoversAction(s, a)));
+        const missing = ROLES_ANYWHERE_ACTIONS.filter((a) => !trusting.some((s) => coversAction(s, a)));
         if (missing.length === 0) return;
         const stmt = trusting[0];
         context.report({
@@ -112,7 +112,7 @@ export default defineRule<Record<string, never>, MessageIds>({
           });
           return;
         }
-        const assumers = trusting.filter((s) => statementCoversAction(s, ASSUME_ROLE));
+        const assumers = trusting.filter((s) => coversAction(s, ASSUME_ROLE));
         if (assumers.length === 0) {
           const stmt = trusting[0];
           const el = stmt.action;
@@ -126,12 +126,12 @@ export default defineRule<Record<string, never>, MessageIds>({
           return;
         }
         const deny = trust.statements.find(
-          (s) => isDeny(s) && s.conditions.length === 0 && !s.conditionKey && principalIncludesService(s, service) && statementCoversAction(s, ASSUME_ROLE),
+          (s) => isDeny(s) && s.conditions.length === 0 && !s.conditionKey && principalIncludesService(s, service) && coversAction(s, ASSUME_ROLE),
         );
         if (!deny) return;
         const allow = assumers[0];
         context.report({
-          node: matchingActionEntry(deny, ASSUME_ROLE) ?? statementNode(deny),
+          node: actionEntryFor(deny, ASSUME_ROLE) ?? statementNode(deny),
           document: trust,
           messageId: 'assumeDenied',
           data: { statement: statementLabel(deny, true), service, set: set.name },
@@ -159,7 +159,7 @@ function servicePrincipalNode(stmt: Statement, service: string): Located<unknown
 function notAssumableStatement(trust: PolicyDocument, service: string | undefined): Statement | undefined {
   if (!service) return undefined;
   const trusting = trust.statements.filter((s) => isAllow(s) && principalIncludesService(s, service));
-  return trusting.length > 0 && !trusting.some((s) => statementCoversAction(s, ASSUME_ROLE)) ? trusting[0] : undefined;
+  return trusting.length > 0 && !trusting.some((s) => coversAction(s, ASSUME_ROLE)) ? trusting[0] : undefined;
 }
 
 function rolesAnywherePrincipal(stmt: Statement): Located<string> | undefined {
@@ -207,7 +207,7 @@ function mismatches(stmt: Statement): ReportDescriptor<MessageIds>[] {
     }
   }
   if (out.length > 0 || !isAllow(stmt)) return out;
-  const allowed = ASSUME_ROLE_ACTIONS.filter((a) => statementCoversAction(stmt, a));
+  const allowed = ASSUME_ROLE_ACTIONS.filter((a) => coversAction(stmt, a));
   if (allowed.length === 0) return out; // e.g. a statement that only allows sts:TagSession
   for (const p of principals) {
     const needed = assumeActionFor(p.kind);

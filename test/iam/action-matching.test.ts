@@ -1,7 +1,7 @@
 /**
- * The fast paths of evaluate.ts that rules use to ask statements about actions must give the
- * answers of the plain definitions: `actionMatches` (statement.ts `actionEntryFor`) for
- * `actionMayMatch`/`entryMatchesAction`/`matchingActionEntry`, the service list for
+ * The fast paths that rules use to ask statements about actions (statement.ts, evaluate.ts) must
+ * give the answers of the plain definitions: `actionMatches` over the entries in order for
+ * `actionMayMatch`/`entryMatchesAction`/`actionEntryFor`, the service list for
  * `literalServiceOf`, `wildcardMatch` for compiled patterns. Tables pin the tricky cases (case,
  * characters other than ASCII whose lowercase is ASCII or longer, wildcards around the `:`);
  * properties compare on generated entries.
@@ -9,19 +9,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Statement } from '../../src/engine/model.js';
-import {
-  actionMayMatch,
-  compilePattern,
-  entryMatchesAction,
-  entryServices,
-  literalServiceOf,
-  matchingActionEntry,
-  PatternMemo,
-  patternMatches,
-  statementCoversAction,
-} from '../../src/iam/evaluate.js';
+import { compilePattern, PatternMemo, patternMatches } from '../../src/iam/evaluate.js';
 import { actionMatches, allServicePrefixes, getAction, serviceActions, serviceExists } from '../../src/iam/service-data.js';
-import { actionEntryFor } from '../../src/iam/statement.js';
+import { actionEntryFor, actionMayMatch, coversAction, entryMatchesAction, entryServices, literalServiceOf } from '../../src/iam/statement.js';
 import { wildcardMatch } from '../../src/iam/wildcard.js';
 import { parseJson } from '../../src/parsers/json.js';
 import { normalizeDocument } from '../../src/parsers/normalize.js';
@@ -161,14 +151,21 @@ describe('literalServiceOf', () => {
   });
 });
 
-describe('matchingActionEntry', () => {
-  it('returns the entry actionEntryFor returns', () => {
+/** The plain definition: the first entry matching the action, or the NotAction key when none does. */
+function plainEntryFor(stmt: Statement, action: string) {
+  const el = stmt.action!;
+  const first = el.values.find((v) => actionMatches(v.value, action));
+  return el.negated ? (first ? undefined : el.key) : first;
+}
+
+describe('actionEntryFor', () => {
+  it('returns the entry the plain definition returns', () => {
     fc.assert(
       fc.property(fc.constantFrom<'Action' | 'NotAction'>('Action', 'NotAction'), fc.array(realisticEntry, { minLength: 1, maxLength: 6 }), fc.array(fc.oneof(fc.constantFrom(...someActions), lowercaseAction), { minLength: 1, maxLength: 4 }), (element, entries, actions) => {
         const stmt = statement(element, entries);
         for (const action of actions) {
-          expect(matchingActionEntry(stmt, action)).toBe(actionEntryFor(stmt, action));
-          expect(statementCoversAction(stmt, action)).toBe(actionEntryFor(stmt, action) !== undefined);
+          expect(actionEntryFor(stmt, action)).toBe(plainEntryFor(stmt, action));
+          expect(coversAction(stmt, action)).toBe(actionEntryFor(stmt, action) !== undefined);
         }
       }),
       { numRuns: 1500 },
@@ -184,13 +181,13 @@ describe('matchingActionEntry', () => {
     [['kms:Create*', 'kms:CreateGrant'], 'KMS:creategrant', 0],
   ])('%j covers %s through entry %i', (entries, action, index) => {
     const stmt = statement('Action', entries);
-    expect(matchingActionEntry(stmt, action)).toBe(stmt.action!.values[index]);
+    expect(actionEntryFor(stmt, action)).toBe(stmt.action!.values[index]);
   });
 
   it('returns the NotAction key when no entry excludes the action', () => {
     const stmt = statement('NotAction', ['iam:*', 's3:Get*']);
-    expect(matchingActionEntry(stmt, 'ecr:GetAuthorizationToken')).toBe(stmt.action!.key);
-    expect(matchingActionEntry(stmt, 'IAM:PassRole')).toBeUndefined();
+    expect(actionEntryFor(stmt, 'ecr:GetAuthorizationToken')).toBe(stmt.action!.key);
+    expect(actionEntryFor(stmt, 'IAM:PassRole')).toBeUndefined();
   });
 });
 
