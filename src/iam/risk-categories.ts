@@ -25,8 +25,10 @@
  * - `summarizeBroadGrants`, `describeResources`, `exampleList`, `matchesAny`: for messages and options.
  */
 import type { ConditionEntry, Located, PolicyDocument, Statement } from '../engine/model.js';
+import type { ReportDescriptor } from '../engine/rule.js';
 import { restrictingConditions } from './conditions.js';
 import { compilePattern, isDefinitelyDenied, PatternMemo, patternMatches, requestedResource, type ResourceSpec } from './evaluate.js';
+import { remembered } from './memo.js';
 import {
   allServicePrefixes,
   coversEveryResourceOf,
@@ -492,14 +494,7 @@ function selectedOutside(values: readonly Located<string>[], table: CandidateTab
  * per-service lists to be built once.
  */
 export function perOptions<O, T>(cache: Map<string, T>, options: O, build: (options: O) => T): T {
-  const key = JSON.stringify(options);
-  let value = cache.get(key);
-  if (value === undefined) {
-    if (cache.size >= PER_OPTIONS_LIMIT) cache.clear();
-    value = build(options);
-    cache.set(key, value);
-  }
-  return value;
+  return remembered(cache, JSON.stringify(options), () => build(options), PER_OPTIONS_LIMIT);
 }
 
 const PER_OPTIONS_LIMIT = 64;
@@ -617,4 +612,30 @@ export function summarizeBroadGrants(
   if (grants.length === 1) return { node: grants[0].via, action: grants[0].action, data: common };
   const names = grants.map((g) => g.action.fullName);
   return { node: grants[0].via, action: undefined, data: { ...common, count: names.length, examples: exampleList(names) } };
+}
+
+/** What credentials-exposure and data-exfiltration build per options value: what an action yields, and the selection. */
+export interface RiskSelection {
+  readonly yieldsOf: (a: ActionInfo) => string | undefined;
+  readonly select: (a: ActionInfo) => boolean;
+}
+
+/**
+ * The statement hook of a risk-category rule: per statement of an identity policy, one finding
+ * naming the single selected action it grants broadly (message `single`, with `details` of the
+ * action) or counting them with examples (message `several`).
+ */
+export function reportBroadGrants<M extends string>(
+  report: (descriptor: ReportDescriptor<M>) => void,
+  select: (action: ActionInfo) => boolean,
+  single: M,
+  several: M,
+  details: (action: ActionInfo) => Record<string, string>,
+): (stmt: Statement, doc: PolicyDocument) => void {
+  return (stmt, doc) => {
+    const found = summarizeBroadGrants(stmt, doc, select);
+    if (!found) return;
+    if (found.action) report({ node: found.node, messageId: single, data: { ...found.data, action: found.action.fullName, ...details(found.action) } });
+    else report({ node: found.node, messageId: several, data: found.data });
+  };
 }

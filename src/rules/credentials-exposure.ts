@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule.js';
-import { credentialsExposureOf, matchesAny, perOptions, summarizeBroadGrants } from '../iam/risk-categories.js';
+import { credentialsExposureOf, matchesAny, perOptions, reportBroadGrants, type RiskSelection } from '../iam/risk-categories.js';
 import type { ActionInfo } from '../iam/service-data.js';
 
 interface Options {
@@ -63,26 +63,14 @@ export default defineRule<Options, 'credentialsAction' | 'credentialsActions'>({
   },
   create(context) {
     const { yieldsOf, select } = perOptions(selections, context.options, selection);
-    return {
-      statement(stmt, doc) {
-        const found = summarizeBroadGrants(stmt, doc, select);
-        if (!found) return;
-        if (found.action) context.report({ node: found.node, messageId: 'credentialsAction', data: { ...found.data, action: found.action.fullName, yields: yieldsOf(found.action)! } });
-        else context.report({ node: found.node, messageId: 'credentialsActions', data: found.data });
-      },
-    };
+    return { statement: reportBroadGrants(context.report, select, 'credentialsAction', 'credentialsActions', (a) => ({ yields: yieldsOf(a)! })) };
   },
 });
 
-interface Selection {
-  readonly yieldsOf: (a: ActionInfo) => string | undefined;
-  readonly select: (a: ActionInfo) => boolean;
-}
-
 /** One selection per options value: grantsBroadly caches its work per select function. */
-const selections = new Map<string, Selection>();
+const selections = new Map<string, RiskSelection>();
 
-function selection({ includeEcrAuthorizationToken, additionalActions, ignoreActions }: Options): Selection {
+function selection({ includeEcrAuthorizationToken, additionalActions, ignoreActions }: Options): RiskSelection {
   const yieldsOf = (a: ActionInfo) =>
     credentialsExposureOf(a, includeEcrAuthorizationToken)?.yields ?? (matchesAny(additionalActions, a) ? 'credentials' : undefined);
   return { yieldsOf, select: (a) => yieldsOf(a) !== undefined && !matchesAny(ignoreActions, a) };

@@ -1,5 +1,5 @@
 import { defineRule } from '../engine/rule.js';
-import { isResourceExposureAction, matchesAny, perOptions, summarizeBroadGrants } from '../iam/risk-categories.js';
+import { isResourceExposureAction, matchesAny, perOptions, reportBroadGrants } from '../iam/risk-categories.js';
 import type { ActionInfo } from '../iam/service-data.js';
 
 interface Options {
@@ -62,13 +62,6 @@ export default defineRule<Options, 'exposureAction' | 'exposureActions'>({
   },
   create(context) {
     const select = perOptions(selections, context.options, ({ ignoreActions }) => (a: ActionInfo) => isResourceExposureAction(a) && !matchesAny(ignoreActions, a));
-    return {
-      statement(stmt, doc) {
-        const found = summarizeBroadGrants(stmt, doc, select);
-        if (!found) return;
-        if (found.action) context.report({ node: found.node, messageId: 'exposureAction', data: { ...found.data, action: found.action.fullName, target: targetOf(found.action) } });
-        else context.report({ node: found.node, messageId: 'exposureActions', data: found.data });
-      },
-    };
+    return { statement: reportBroadGrants(context.report, select, 'exposureAction', 'exposureActions', (a) => ({ target: targetOf(a) })) };
   },
 });
