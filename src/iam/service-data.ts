@@ -8,6 +8,7 @@
  * changed (lists are frozen; the objects in them are not, which would cost more than the lookups).
  */
 import { servicePart, storeIndex } from './data-store.js';
+import { remembered } from './memo.js';
 import { parseAccessLevels, primaryAccessLevel, type AccessLevel } from './access-level.js';
 import { parseArn } from './arn.js';
 import { policyVariableToWildcard } from './policy-variables.js';
@@ -226,12 +227,7 @@ export function expandActionPattern(pattern: string): readonly ActionInfo[] {
     const action = colon < 0 ? undefined : getAction(key.slice(0, colon), key.slice(colon + 1));
     return action ? Object.freeze([action]) : NO_ACTIONS;
   }
-  const cached = expansionCache.get(key);
-  if (cached) return cached;
-  const result = computeExpansion(key);
-  if (expansionCache.size >= EXPANSION_CACHE_LIMIT) expansionCache.clear();
-  expansionCache.set(key, result);
-  return result;
+  return remembered(expansionCache, key, computeExpansion, EXPANSION_CACHE_LIMIT);
 }
 
 function computeExpansion(pattern: string): readonly ActionInfo[] {
@@ -422,8 +418,7 @@ function policyPattern(policyArn: string): PolicyPattern {
 }
 
 function serviceOfFormat(format: string): string | undefined {
-  if (!formatServices.has(format)) formatServices.set(format, parseArn(format)?.service);
-  return formatServices.get(format);
+  return remembered(formatServices, format, (f) => parseArn(f)?.service);
 }
 
 // ---------------------------------------------------------------------------------------------
