@@ -126,17 +126,14 @@ export async function lintInParallel(request: LintRequest & { readonly config: R
 
   if (shared.length > 0 || (request.contextSources?.length ?? 0) > 0) runHere(shared, request.contextSources);
   for (;;) {
-    const batch = queue.shift();
-    if (batch) {
+    for (let batch = queue.shift(); batch; batch = queue.shift()) {
       runHere(batch.sources);
       // Let the workers' messages in: they get their next batches while this thread lints.
       await new Promise((next) => setImmediate(next));
-      continue;
     }
-    if (workers.length === 0) break;
-    // Queue empty: wait until the workers are done (or one died and gave batches back).
-    const settled = await Promise.race([Promise.all(finished).then(() => 'all' as const), new Promise<'tick'>((tick) => setTimeout(() => tick('tick'), 5))]);
-    if (settled === 'all' && queue.length === 0) break;
+    // Queue empty: wait for the workers; one that died has given its batches back to the queue.
+    await Promise.all(finished);
+    if (queue.length === 0) break;
   }
   await Promise.all(workers.map((w) => w.terminate()));
   return finishConfigSuppressions(request, files, usages);
