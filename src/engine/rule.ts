@@ -11,6 +11,14 @@ export interface JsonSchema {
   readonly [key: string]: unknown;
 }
 
+/**
+ * The schema of a rule option holding a list of strings (IAM wildcard patterns, condition keys,
+ * method ids…): `nonEmpty` requires every string to have at least one character.
+ */
+export function stringListOption(description: string, nonEmpty = false): JsonSchema {
+  return { type: 'array', items: nonEmpty ? { type: 'string', minLength: 1 } : { type: 'string' }, description };
+}
+
 export interface RuleDocs {
   /** One line: what the rule reports. */
   readonly description: string;

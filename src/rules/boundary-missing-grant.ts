@@ -1,5 +1,5 @@
 import type { Located, PolicyDocument, Statement } from '../engine/model.js';
-import { defineRule } from '../engine/rule.js';
+import { defineRule, stringListOption } from '../engine/rule.js';
 import { evaluateGrant, grantsOf, type ActionEntryGrant, type GrantResource, type StatementRef } from '../iam/evaluate.js';
 import { actionMatches, type ActionInfo } from '../iam/service-data.js';
 import { actionEntryFor, isAllow, statementLabel } from '../iam/statement.js';
@@ -39,11 +39,7 @@ export default defineRule<{ ignoreActions: string[] }, MessageIds>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        ignoreActions: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Action patterns (e.g. "sagemaker:CreatePresignedDomainUrl", "logs:*") never reported as blocked.',
-        },
+        ignoreActions: stringListOption('Action patterns (e.g. "sagemaker:CreatePresignedDomainUrl", "logs:*") never reported as blocked.'),
       },
     },
     defaultOptions: { ignoreActions: [] },

@@ -1,5 +1,5 @@
 import type { ConditionEntry, ElementList, Statement } from '../engine/model.js';
-import { defineRule } from '../engine/rule.js';
+import { defineRule, stringListOption } from '../engine/rule.js';
 import { actionPatternSupportsKey, conditionKeyHasDocumentedActions, isScopedTagKey, lookupConditionKey } from '../iam/condition-keys.js';
 import { hasPlaceholder } from '../iam/placeholders.js';
 import { isNegatedOperator } from '../iam/condition-operators.js';
@@ -183,11 +183,7 @@ export default defineRule<{ ignoreKeys: string[] }, MessageIds>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        ignoreKeys: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Condition keys never to report; `*` and `?` wildcards, case-insensitive (for example `aws:ResourceTag/*`).',
-        },
+        ignoreKeys: stringListOption('Condition keys never to report; `*` and `?` wildcards, case-insensitive (for example `aws:ResourceTag/*`).', true),
       },
     },
     defaultOptions: { ignoreKeys: [] },

@@ -1,5 +1,5 @@
 import type { ConditionEntry, Statement } from '../engine/model.js';
-import { defineRule } from '../engine/rule.js';
+import { defineRule, stringListOption } from '../engine/rule.js';
 import { analyzeConditionOperator, isNegatedOperator, type OperatorAnalysis } from '../iam/condition-operators.js';
 import { conditionsRequireKey } from '../iam/condition-presence.js';
 import { isMultivaluedKeyType } from '../iam/condition-types.js';
@@ -49,11 +49,7 @@ export default defineRule<Options, MessageIds>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        ignoreKeys: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Condition keys not to check (case-insensitive; * and ? wildcards), for keys whose documented value type is wrong.',
-        },
+        ignoreKeys: stringListOption('Condition keys not to check (case-insensitive; * and ? wildcards), for keys whose documented value type is wrong.'),
       },
     },
     defaultOptions: { ignoreKeys: [] },

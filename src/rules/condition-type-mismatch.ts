@@ -1,5 +1,5 @@
 import type { ConditionEntry, Located, Statement } from '../engine/model.js';
-import { defineRule } from '../engine/rule.js';
+import { defineRule, stringListOption } from '../engine/rule.js';
 import { analyzeConditionOperator, type OperatorAnalysis, type OperatorFamily } from '../iam/condition-operators.js';
 import {
   isMultivaluedKeyType,
@@ -143,11 +143,7 @@ export default defineRule<Options, MessageIds>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        ignoreKeys: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Condition keys not to check (case-insensitive; * and ? wildcards), for keys whose documented type is wrong.',
-        },
+        ignoreKeys: stringListOption('Condition keys not to check (case-insensitive; * and ? wildcards), for keys whose documented type is wrong.'),
       },
     },
     defaultOptions: { ignoreKeys: [] },

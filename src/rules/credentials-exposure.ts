@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.js';
+import { defineRule, stringListOption } from '../engine/rule.js';
 import { credentialsExposureOf, matchesAny, perOptions, reportBroadGrants, type RiskSelection } from '../iam/risk-categories.js';
 import type { ActionInfo } from '../iam/service-data.js';
 
@@ -43,16 +43,8 @@ export default defineRule<Options, 'credentialsAction' | 'credentialsActions'>({
           type: 'boolean',
           description: 'Also report ecr:GetAuthorizationToken and ecr-public:GetAuthorizationToken (needed on "*" for every image pull or push).',
         },
-        additionalActions: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'More actions to treat as returning credentials, as IAM wildcard patterns (case-insensitive).',
-        },
-        ignoreActions: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Actions to accept on "*", as IAM wildcard patterns (case-insensitive), e.g. ["sts:AssumeRole"].',
-        },
+        additionalActions: stringListOption('More actions to treat as returning credentials, as IAM wildcard patterns (case-insensitive).'),
+        ignoreActions: stringListOption('Actions to accept on "*", as IAM wildcard patterns (case-insensitive), e.g. ["sts:AssumeRole"].'),
       },
     },
     defaultOptions: { includeEcrAuthorizationToken: false, additionalActions: [], ignoreActions: [] },

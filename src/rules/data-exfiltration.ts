@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.js';
+import { defineRule, stringListOption } from '../engine/rule.js';
 import { dataExfiltrationOf, matchesAny, perOptions, reportBroadGrants, type RiskSelection } from '../iam/risk-categories.js';
 import type { ActionInfo } from '../iam/service-data.js';
 
@@ -37,16 +37,8 @@ export default defineRule<Options, 'dataAction' | 'dataActions'>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        additionalActions: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'More actions to treat as reading stored data, as IAM wildcard patterns (case-insensitive), e.g. ["kms:Decrypt"].',
-        },
-        ignoreActions: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Actions to accept on "*", as IAM wildcard patterns (case-insensitive), e.g. ["dynamodb:*"].',
-        },
+        additionalActions: stringListOption('More actions to treat as reading stored data, as IAM wildcard patterns (case-insensitive), e.g. ["kms:Decrypt"].'),
+        ignoreActions: stringListOption('Actions to accept on "*", as IAM wildcard patterns (case-insensitive), e.g. ["dynamodb:*"].'),
       },
     },
     defaultOptions: { additionalActions: [], ignoreActions: [] },

@@ -1,5 +1,5 @@
 import type { Statement } from '../engine/model.js';
-import { defineRule } from '../engine/rule.js';
+import { defineRule, stringListOption } from '../engine/rule.js';
 import {
   grantsIdentityPermissions,
   isServiceTest,
@@ -36,11 +36,7 @@ export default defineRule<Options, 'missingCondition'>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        ignoreRoles: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Role ARN patterns (IAM wildcards) that may be passed to any service; a statement whose every Resource is covered by one of them is not reported.',
-        },
+        ignoreRoles: stringListOption('Role ARN patterns (IAM wildcards) that may be passed to any service; a statement whose every Resource is covered by one of them is not reported.'),
       },
     },
     defaultOptions: { ignoreRoles: [] },

@@ -1,5 +1,5 @@
 import type { ConditionEntry, Statement } from '../engine/model.js';
-import { defineRule } from '../engine/rule.js';
+import { defineRule, stringListOption } from '../engine/rule.js';
 import { decisiveNumericValue, wildcardOutcome, type WildcardOutcome } from '../iam/condition-values.js';
 import { statementLabel } from '../iam/statement.js';
 import { wildcardMatch } from '../iam/wildcard.js';
@@ -39,11 +39,7 @@ export default defineRule<{ ignoreKeys: string[] }, MessageIds>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        ignoreKeys: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Condition keys never to report; `*` and `?` wildcards, case-insensitive.',
-        },
+        ignoreKeys: stringListOption('Condition keys never to report; `*` and `?` wildcards, case-insensitive.', true),
       },
     },
     defaultOptions: { ignoreKeys: [] },

@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.js';
+import { defineRule, stringListOption } from '../engine/rule.js';
 import { isResourceExposureAction, matchesAny, perOptions, reportBroadGrants } from '../iam/risk-categories.js';
 import type { ActionInfo } from '../iam/service-data.js';
 
@@ -47,11 +47,7 @@ export default defineRule<Options, 'exposureAction' | 'exposureActions'>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        ignoreActions: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Actions to accept on "*", as IAM wildcard patterns (case-insensitive), e.g. ["logs:PutResourcePolicy"].',
-        },
+        ignoreActions: stringListOption('Actions to accept on "*", as IAM wildcard patterns (case-insensitive), e.g. ["logs:PutResourcePolicy"].'),
       },
     },
     defaultOptions: { ignoreActions: [] },

@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.js';
+import { defineRule, stringListOption } from '../engine/rule.js';
 import { actionAppliesToResource, actionResourceTypes, isJudgeableResource, resourceCanMatchStar } from '../iam/resource-match.js';
 import { actionMatches, expandActionPattern, supportsResourceArns, type ActionInfo, type ResourceTypeInfo } from '../iam/service-data.js';
 import { statementLabel } from '../iam/statement.js';
@@ -70,11 +70,7 @@ export default defineRule<{ ignoreActions: string[] }, MessageIds>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        ignoreActions: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Actions not to report, as IAM wildcard patterns (case-insensitive), e.g. ["s3:ListBucket"].',
-        },
+        ignoreActions: stringListOption('Actions not to report, as IAM wildcard patterns (case-insensitive), e.g. ["s3:ListBucket"].'),
       },
     },
     defaultOptions: { ignoreActions: [] },

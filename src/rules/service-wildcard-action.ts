@@ -1,5 +1,5 @@
 import type { PolicyKind, Statement } from '../engine/model.js';
-import { defineRule, type ReportDescriptor } from '../engine/rule.js';
+import { defineRule, type ReportDescriptor, stringListOption } from '../engine/rule.js';
 import { parseArn } from '../iam/arn.js';
 import { allServicePrefixes, expandActionPattern, serviceExists, serviceName } from '../iam/service-data.js';
 import { isAllow, statementLabel } from '../iam/statement.js';
@@ -39,11 +39,7 @@ export default defineRule<{ allowServices: string[] }, MessageIds>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        allowServices: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Service prefixes whose `service:*` is accepted (case-insensitive), e.g. ["logs"].',
-        },
+        allowServices: stringListOption('Service prefixes whose `service:*` is accepted (case-insensitive), e.g. ["logs"].'),
       },
     },
     defaultOptions: { allowServices: [] },

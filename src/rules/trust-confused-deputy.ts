@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.js';
+import { defineRule, stringListOption } from '../engine/rule.js';
 import { analyzeConditions, type ConditionAnalysis } from '../iam/conditions.js';
 import { statementLabel } from '../iam/statement.js';
 import { allowedTrustActions, describeActions, principalValues, SERVICES_WITHOUT_SOURCE_KEYS } from '../iam/trust.js';
@@ -38,11 +38,7 @@ export default defineRule<{ ignoreServices: string[] }, MessageIds>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        ignoreServices: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Service principals not to report (case-insensitive). Replaces the default list, which holds services that do not send aws:SourceArn/aws:SourceAccount.',
-        },
+        ignoreServices: stringListOption('Service principals not to report (case-insensitive). Replaces the default list, which holds services that do not send aws:SourceArn/aws:SourceAccount.'),
       },
     },
     defaultOptions: { ignoreServices: [...SERVICES_WITHOUT_SOURCE_KEYS] },

@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.js';
+import { defineRule, stringListOption } from '../engine/rule.js';
 import { actionMatches, allServicePrefixes, expandActionPattern, lookupAction, serviceExists, serviceName } from '../iam/service-data.js';
 import { statementLabel } from '../iam/statement.js';
 import { suggestActionName } from '../iam/suggest.js';
@@ -45,11 +45,7 @@ export default defineRule<{ ignoreActions: string[] }, MessageIds>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        ignoreActions: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Entries to accept although the bundled AWS data lists no matching action, as IAM wildcard patterns (case-insensitive), e.g. ["bedrock:NewAction*"].',
-        },
+        ignoreActions: stringListOption('Entries to accept although the bundled AWS data lists no matching action, as IAM wildcard patterns (case-insensitive), e.g. ["bedrock:NewAction*"].'),
       },
     },
     defaultOptions: { ignoreActions: [] },

@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.js';
+import { defineRule, stringListOption } from '../engine/rule.js';
 import { checkConditionKey, type ConditionKeyCheck } from '../iam/condition-keys.js';
 import { hasPlaceholder } from '../iam/placeholders.js';
 import type { Located, Statement } from '../engine/model.js';
@@ -87,11 +87,7 @@ export default defineRule<{ ignoreKeys: string[] }, MessageIds>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        ignoreKeys: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Condition keys to accept although the AWS data does not define them; `*` and `?` wildcards, case-insensitive.',
-        },
+        ignoreKeys: stringListOption('Condition keys to accept although the AWS data does not define them; `*` and `?` wildcards, case-insensitive.', true),
       },
     },
     defaultOptions: { ignoreKeys: [] },

@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.js';
+import { defineRule, stringListOption } from '../engine/rule.js';
 import { allServicePrefixes, serviceExists } from '../iam/service-data.js';
 import { statementLabel } from '../iam/statement.js';
 import { suggestServicePrefix } from '../iam/suggest.js';
@@ -37,11 +37,7 @@ export default defineRule<{ ignoreServices: string[] }, MessageIds>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        ignoreServices: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Service prefixes to accept although the bundled AWS data does not list them (case-insensitive), e.g. ["newservice"].',
-        },
+        ignoreServices: stringListOption('Service prefixes to accept although the bundled AWS data does not list them (case-insensitive), e.g. ["newservice"].'),
       },
     },
     defaultOptions: { ignoreServices: [] },

@@ -1,5 +1,5 @@
 import type { Located, PolicyDocument } from '../engine/model.js';
-import { defineRule } from '../engine/rule.js';
+import { defineRule, stringListOption } from '../engine/rule.js';
 import { findPlaceholders, treeMayHoldPlaceholders } from '../iam/placeholders.js';
 
 type MessageIds = 'placeholder' | 'pseudoParameter' | 'conditionKeyPlaceholder';
@@ -51,11 +51,7 @@ export default defineRule<{ ignore: string[] }, MessageIds>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        ignore: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Placeholder names to accept, without their delimiters (e.g. "AWS_REGION" accepts {AWS_REGION}, <AWS_REGION> and ${AWS_REGION}).',
-        },
+        ignore: stringListOption('Placeholder names to accept, without their delimiters (e.g. "AWS_REGION" accepts {AWS_REGION}, <AWS_REGION> and ${AWS_REGION}).'),
       },
     },
     defaultOptions: { ignore: [] },

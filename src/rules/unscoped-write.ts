@@ -1,5 +1,5 @@
 import type { PolicyKind, Statement } from '../engine/model.js';
-import { defineRule } from '../engine/rule.js';
+import { defineRule, stringListOption } from '../engine/rule.js';
 import type { AccessLevel } from '../iam/access-level.js';
 import { coversEveryResourceOf, expandActionPattern, ordinaryUseNeedsStar, type ActionInfo } from '../iam/service-data.js';
 import { isAllow, statementLabel } from '../iam/statement.js';
@@ -115,11 +115,7 @@ export default defineRule<{ ignoreActions: string[] }, MessageIds>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        ignoreActions: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Actions to accept on "*", as IAM wildcard patterns (case-insensitive), e.g. ["logs:*", "ecr:CreateRepository"].',
-        },
+        ignoreActions: stringListOption('Actions to accept on "*", as IAM wildcard patterns (case-insensitive), e.g. ["logs:*", "ecr:CreateRepository"].'),
       },
     },
     defaultOptions: { ignoreActions: [] },
