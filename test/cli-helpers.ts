@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { main, type CliIo } from '../src/cli/main.js';
+import { main, type CliIo, type RunOptions } from '../src/cli/main.js';
 
 export interface Run {
   code: number;
@@ -10,8 +10,11 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the CLI with `args` in `cwd`; `io` overrides parts of the fake terminal (e.g. TTY flags). */
-export async function run(args: string[], cwd: string, stdin = '', io: Partial<CliIo> = {}): Promise<Run> {
+/**
+ * Runs the CLI with `args` in `cwd`; `io` overrides parts of the fake terminal (e.g. TTY flags),
+ * `options` are main()'s run options (e.g. a worker script for threads).
+ */
+export async function run(args: string[], cwd: string, stdin = '', io: Partial<CliIo> = {}, options: RunOptions = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const fake: CliIo = {
@@ -23,7 +26,7 @@ export async function run(args: string[], cwd: string, stdin = '', io: Partial<C
     readStdin: async () => stdin,
     ...io,
   };
-  const code = await main(args, fake);
+  const code = await main(args, fake, undefined, options);
   return { code, stdout, stderr };
 }
 

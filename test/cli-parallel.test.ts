@@ -5,23 +5,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../src/cli/main.js';
 import { DEFAULT_THREADS, lintInParallel, threadCount } from '../src/cli/parallel.js';
 import { loadConfig } from '../src/engine/config.js';
 import { lint } from '../src/engine/linter.js';
 import { builtinRules } from '../src/rules/index.js';
 import { loadManagedPolicies } from '../scripts/corpus.js';
-import { project } from './cli-helpers.js';
+import { project, run } from './cli-helpers.js';
 import { ROOT } from './fixture-helpers.js';
 
 const WORKER = join(ROOT, 'test/parallel-worker.mjs');
 
-async function runThreads(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { cwd, env: {}, stdoutIsTTY: false, write: (t) => void (stdout += t), writeError: (t) => void (stderr += t), readStdin: async () => '', today: '2026-11-23' };
-  const code = await main(args, io, undefined, { workerScript: WORKER });
-  return { code, stdout, stderr };
+function runThreads(args: string[], cwd: string) {
+  return run(args, cwd, '', { today: '2026-11-23' }, { workerScript: WORKER });
 }
 
 describe('linting on several threads', () => {

@@ -1,43 +1,12 @@
 /** End-to-end CLI behaviour on real files in temporary directories. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from '../src/cli/main.js';
 import { iamDataVersion } from '../src/iam/service-data.js';
+import { project, run, type Run } from './cli-helpers.js';
 import { ROOT } from './fixture-helpers.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], cwd: string, stdin = ''): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    cwd,
-    env: {},
-    stdoutIsTTY: false,
-    write: (t) => void (stdout += t),
-    writeError: (t) => void (stderr += t),
-    readStdin: async () => stdin,
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'iamlint-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
 
 const GOOD = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] }, null, 2);
 const TRUNCATED = '{\n  "Version": "2012-10-17",\n  "Statement": [\n';
