@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { extractDocuments } from '../parsers/index.js';
 import { makeSubstituter } from '../parsers/variables.js';
 import type { ResolvedConfig } from './config.js';
-import { createSuppressions, type SuppressionUsage } from './suppressions.js';
+import { createSuppressions, type SuppressionOutcome, type SuppressionUsage } from './suppressions.js';
 import { deepFreeze, type JsonPath, type Located, type PolicyDocument, type PolicyKind, type PolicySet, type UnparsedDocument } from './model.js';
 import { formatMessage, type AnyRule, type ReportDescriptor, type RuleListener, type RuleSettings, type Severity } from './rule.js';
 
@@ -269,19 +269,23 @@ export function lint(request: LintRequest): LintResult {
   for (const file of pending) finalize(file);
 
   if (request.deferConfigSuppressions) return { files: results, suppressionUsage: suppressions.usage() };
-  return finishConfigSuppressions(request, results, [suppressions.usage()]);
+  return withConfigFindings(results, suppressions.finish());
 }
 
 /**
- * Adds the stale-suppression findings about config `ignore` entries (located in the config file)
- * to the results of one run, or of several runs over disjoint files whose suppression usage is
- * given, and puts the files in path order: the same inputs in any order give the same result.
+ * Merges runs over disjoint files (threads, each with `deferConfigSuppressions`): adds the
+ * stale-suppression findings about config `ignore` entries (located in the config file), judged
+ * on the runs' merged suppression usage, and puts the files in path order.
  */
 export function finishConfigSuppressions(request: LintRequest, files: readonly FileResult[], usages: readonly SuppressionUsage[]): LintResult {
-  const results = [...files];
   const suppressions = createSuppressions({ config: request.config, rules: request.rules, cwd: request.cwd ?? process.cwd(), today: request.today, reportUnused: request.reportUnusedSuppressions });
   for (const usage of usages) suppressions.absorb(usage);
-  const outcome = suppressions.finish();
+  return withConfigFindings(files, suppressions.finish());
+}
+
+/** The results with the config file's stale-suppression findings added, in path order: the same inputs in any order give the same result. */
+function withConfigFindings(files: readonly FileResult[], outcome: SuppressionOutcome): LintResult {
+  const results = [...files];
   const configFile = outcome.configFilePath;
   if (configFile !== undefined) {
     // Findings about `ignore` entries sit in the config file, which is not linted itself.
