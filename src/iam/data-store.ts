@@ -162,7 +162,8 @@ const parts = new Map<string, ServiceRecord[Part]>();
 
 function compactDir(): string | null {
   // The path is written ../data/ so that it holds from dist/iam/ and from the bundle in dist/cli/.
-  storeDir ??= existsSync(join(BUILT_STORE, 'index.json')) ? BUILT_STORE : null;
+  // Decided once (`??=` would ask again after a null answer, on every lookup).
+  if (storeDir === undefined) storeDir = existsSync(join(BUILT_STORE, 'index.json')) ? BUILT_STORE : null;
   return storeDir;
 }
 

@@ -3,11 +3,12 @@ import { describe, it, expect, vi } from 'vitest';
 // Count every file read; the module under test imports readFileSync from node:fs.
 vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs')>();
-  return { ...actual, readFileSync: vi.fn(actual.readFileSync) };
+  return { ...actual, readFileSync: vi.fn(actual.readFileSync), existsSync: vi.fn(actual.existsSync) };
 });
 
 const fs = await import('node:fs');
 const readFileSync = vi.mocked(fs.readFileSync);
+const existsSync = vi.mocked(fs.existsSync);
 
 function dataFilesRead(): string[] {
   return readFileSync.mock.calls
@@ -38,6 +39,13 @@ describe('lazy loading of the AWS data', () => {
     expect(dataFilesRead()).toEqual(['unassociatedConditions.json', 'conditionKeys/iam.json']);
     expect(iam.getConditionKey('token.actions.githubusercontent.com:sub')?.key).toBe('${OidcProvider}:sub');
     expect(dataFilesRead()).toEqual(['unassociatedConditions.json', 'conditionKeys/iam.json', 'conditionKeys/sts.json']);
+  });
+
+  it('looks for the compact store (dist/data) once, whatever the answer', async () => {
+    const iam = await import('../../src/iam/index.js');
+    for (const action of ['s3:GetObject', 'ec2:RunInstances', 'iam:PassRole']) expect(iam.lookupAction(action)?.fullName).toBe(action);
+    const lookedFor = existsSync.mock.calls.filter(([path]) => String(path).replaceAll('\\', '/').endsWith('/data/index.json'));
+    expect(lookedFor.length).toBe(1);
   });
 
   it('only an unknown condition key reads every service\'s key file, once', async () => {
