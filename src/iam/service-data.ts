@@ -12,7 +12,7 @@ import { remembered } from './memo.js';
 import { parseAccessLevels, primaryAccessLevel, type AccessLevel } from './access-level.js';
 import { parseArn } from './arn.js';
 import { policyVariableToWildcard } from './policy-variables.js';
-import { hasWildcard, tokenize, tokensIntersect, wildcardCovers, wildcardMatch, type WildcardToken } from './wildcard.js';
+import { hasWildcard, literalToken, restrictedToken, tokenize, tokensIntersect, wildcardCovers, wildcardMatch, type WildcardToken } from './wildcard.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -340,16 +340,16 @@ function formatTokens(format: string): readonly WildcardToken[] {
       if (close > 0) {
         const name = format.slice(pos + 2, close).toLowerCase();
         const exclude = colons < 5 ? ':' : RESTRICTED_RESOURCE_VARIABLES[name];
-        tokens.push({ kind: 'one', exclude }, { kind: 'star', exclude });
+        tokens.push(restrictedToken('one', exclude), restrictedToken('star', exclude));
         pos = close + 1;
         continue;
       }
     }
     const ch = format[pos];
     if (ch === ':') colons++;
-    if (ch === '*') tokens.push({ kind: 'star' });
-    else if (ch === '?') tokens.push({ kind: 'one' });
-    else tokens.push({ kind: 'one', char: ch });
+    if (ch === '*') tokens.push(restrictedToken('star', undefined));
+    else if (ch === '?') tokens.push(restrictedToken('one', undefined));
+    else tokens.push(literalToken(ch));
     pos++;
   }
   formatTokenCache.set(format, tokens);

@@ -163,7 +163,7 @@ export function tokenize(pattern: string): WildcardToken[] {
     } else if (ch === '?') {
       tokens.push(ANY_TOKEN);
     } else {
-      tokens.push({ kind: 'one', char: ch });
+      tokens.push(literalToken(ch));
     }
   }
   return tokens;
@@ -171,6 +171,28 @@ export function tokenize(pattern: string): WildcardToken[] {
 
 const STAR_TOKEN: WildcardToken = Object.freeze({ kind: 'star' });
 const ANY_TOKEN: WildcardToken = Object.freeze({ kind: 'one' });
+
+// Tokens are immutable and compared by content, so one object per character (and per
+// restricted kind) serves every pattern: memos hold thousands of tokenized patterns, and an
+// object per character was ~15 MB of the corpus run's live heap.
+const literalTokens = new Map<string, WildcardToken>();
+const restrictedTokens = new Map<string, WildcardToken>();
+
+/** The shared token matching exactly this character. */
+export function literalToken(ch: string): WildcardToken {
+  let token = literalTokens.get(ch);
+  if (token === undefined) literalTokens.set(ch, (token = Object.freeze({ kind: 'one' as const, char: ch })));
+  return token;
+}
+
+/** The shared `one` or `star` token that may not produce the characters in `exclude` (none when undefined). */
+export function restrictedToken(kind: 'one' | 'star', exclude: string | undefined): WildcardToken {
+  if (exclude === undefined) return kind === 'star' ? STAR_TOKEN : ANY_TOKEN;
+  const key = `${kind}\u0000${exclude}`;
+  let token = restrictedTokens.get(key);
+  if (token === undefined) restrictedTokens.set(key, (token = Object.freeze({ kind, exclude })));
+  return token;
+}
 
 function isPlainStar(t: WildcardToken): boolean {
   return t.kind === 'star' && t.exclude === undefined;

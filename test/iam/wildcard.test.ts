@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { hasWildcard, wildcardCovers, wildcardIntersects, wildcardMatch } from '../../src/iam/wildcard.js';
+import { hasWildcard, literalToken, restrictedToken, tokenize, wildcardCovers, wildcardIntersects, wildcardMatch } from '../../src/iam/wildcard.js';
 
 describe('hasWildcard', () => {
   it.each([
@@ -201,3 +201,20 @@ function words(alphabet: string[], maxLength: number): string[] {
   }
   return out;
 }
+
+describe('tokenize', () => {
+  it('shares one frozen token per character and per restricted kind (memos hold thousands of patterns)', () => {
+    const a = tokenize('ab*a?');
+    const b = tokenize('xa**');
+    expect(a.map((t) => t.char ?? t.kind)).toEqual(['a', 'b', 'star', 'a', 'one']);
+    expect(b.map((t) => t.char ?? t.kind)).toEqual(['x', 'a', 'star']);
+    expect(a[0]).toBe(a[3]);
+    expect(a[0]).toBe(b[1]);
+    expect(a[2]).toBe(b[2]);
+    expect(a[0]).toBe(literalToken('a'));
+    expect(Object.isFrozen(a[0])).toBe(true);
+    expect(restrictedToken('star', ':')).toBe(restrictedToken('star', ':'));
+    expect(restrictedToken('star', ':')).toEqual({ kind: 'star', exclude: ':' });
+    expect(restrictedToken('one', undefined)).toBe(a[4]);
+  });
+});
