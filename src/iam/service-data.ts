@@ -117,6 +117,17 @@ interface ServiceActions {
 const EMPTY_SERVICE_ACTIONS: ServiceActions = { list: Object.freeze([]), lowerNames: [], byName: new Map() };
 const actionsByService = new Map<string, ServiceActions>();
 
+// Shared by every action (the data holds ~22,000 of them, most with empty lists and one of a
+// handful of access-level strings): one frozen empty list and one parsed level list per string.
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+const accessLevelsByText = new Map<string, { all: AccessLevel[]; primary: AccessLevel }>();
+
+function accessLevelsOf(text: string): { all: AccessLevel[]; primary: AccessLevel } {
+  let levels = accessLevelsByText.get(text);
+  if (levels === undefined) accessLevelsByText.set(text, (levels = { all: Object.freeze(parseAccessLevels(text)) as AccessLevel[], primary: primaryAccessLevel(text) }));
+  return levels;
+}
+
 function loadServiceActions(prefix: string): ServiceActions {
   const service = prefix.toLowerCase();
   const cached = actionsByService.get(service);
@@ -126,15 +137,16 @@ function loadServiceActions(prefix: string): ServiceActions {
   const lowerNames: string[] = [];
   const byName = new Map<string, ActionInfo>();
   for (const [name, accessLevel, resourceTypes, conditionKeys, dependentActions] of servicePart(service, 'actions')) {
+    const levels = accessLevelsOf(accessLevel);
     const info: ActionInfo = {
       service,
       name,
       fullName: `${service}:${name}`,
-      accessLevels: parseAccessLevels(accessLevel),
-      accessLevel: primaryAccessLevel(accessLevel),
-      resourceTypes: resourceTypes.map(([rtName, required, keys]) => ({ name: rtName, required: required === 1, conditionKeys: keys })),
-      conditionKeys,
-      dependentActions,
+      accessLevels: levels.all,
+      accessLevel: levels.primary,
+      resourceTypes: resourceTypes.length === 0 ? NONE : resourceTypes.map(([rtName, required, keys]) => ({ name: rtName, required: required === 1, conditionKeys: keys.length === 0 ? NONE : keys })),
+      conditionKeys: conditionKeys.length === 0 ? NONE : conditionKeys,
+      dependentActions: dependentActions.length === 0 ? NONE : dependentActions,
     };
     const lower = name.toLowerCase();
     list.push(info);
