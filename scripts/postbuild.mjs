@@ -65,3 +65,11 @@ writeFileSync(bundle, readFileSync(bundle, 'utf8').replace(/^#!.*\n/, ''));
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = spawnSync(process.execPath, ['bin/iamlint.js', 'examples/', '--format', 'json'], { cwd: root, env: { ...process.env, IAMLINT_WRITE_CODE_CACHE: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
 if (run.status !== 0 && run.status !== 1) throw new Error(`postbuild: the code-cache run of bin/iamlint.js exited with ${run.status}`);
+// V8 rejects a cache made under other flags (its flag hash differs): bin.ts leaves the heap flags
+// alone in this run for that reason. Check that a fresh process accepts the cache.
+const check = spawnSync(
+  process.execPath,
+  ['-e', `const {Script}=require('node:vm');const fs=require('node:fs');const {wrap}=require('node:module');const f=${JSON.stringify(bundle)};process.exit(new Script(wrap(fs.readFileSync(f,'utf8')),{filename:f,cachedData:fs.readFileSync(f+'.cache')}).cachedDataRejected?3:0)`],
+  { stdio: 'inherit' },
+);
+if (check.status !== 0) throw new Error('postbuild: V8 rejects the code cache just written (dist/cli/iamlint.cjs.cache)');

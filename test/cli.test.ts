@@ -12,6 +12,15 @@ const GOOD = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allo
 const TRUNCATED = '{\n  "Version": "2012-10-17",\n  "Statement": [\n';
 
 describe('iamlint CLI', () => {
+  it('calls the heap governor tick once per file read and once per file linted', async () => {
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] });
+    const dir = project({ 'a.json': policy, 'b.json': policy, 'c.json': policy });
+    let ticks = 0;
+    const r = await run(['.'], dir, '', {}, { tick: () => void ticks++ });
+    expect(r.code).toBe(0);
+    expect(ticks).toBe(6);
+  });
+
   it('reports a truncated file as json-syntax, still lints the others, and exits 1', async () => {
     const dir = project({ 'a.json': GOOD, 'b.json': TRUNCATED, 'c.json': GOOD.replace('s3:GetObject', 's3:*') });
     const r = await run(['--format', 'json', '.'], dir);

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { heapGovernor, tuneHeap } from './heap.js';
 import { main } from './main.js';
 import { isLintWorker, runLintWorker } from './worker.js';
 
@@ -16,8 +17,13 @@ const io = {
   },
 };
 
+// The build's code-cache run (scripts/postbuild.mjs) keeps V8's default flags: a cache written
+// under other flags is rejected by every later start.
+const writingCodeCache = process.env.IAMLINT_WRITE_CODE_CACHE === '1';
+
 function runCommand(): void {
-  main(process.argv.slice(2), io, undefined, { workerScript: process.argv[1] }).then(
+  if (!writingCodeCache) tuneHeap();
+  main(process.argv.slice(2), io, undefined, { workerScript: process.argv[1], tick: writingCodeCache ? undefined : heapGovernor() }).then(
     (code) => {
       process.exitCode = code;
     },

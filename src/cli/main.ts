@@ -44,6 +44,8 @@ export function toolVersion(): string {
 export interface RunOptions {
   /** The command's own script, which worker threads run; without it everything runs on this thread. */
   readonly workerScript?: string;
+  /** Called after each file read and each file linted on this thread (the command's heap governor, see heap.ts). */
+  readonly tick?: () => void;
 }
 
 export async function main(argv: readonly string[], io: CliIo, rules: readonly AnyRule[] = builtinRules, run: RunOptions = {}): Promise<number> {
@@ -74,16 +76,26 @@ export async function main(argv: readonly string[], io: CliIo, rules: readonly A
     const { skipNonPolicyFiles } = options;
     const sources = options.stdin
       ? [{ filePath: options.stdinFilename ?? '<stdin>', text: await io.readStdin() }]
-      : discoverFiles(options.paths, { cwd: io.cwd, ignorePatterns: config.ignorePatterns, configDir: config.baseDir, formatPatterns: formatPatterns(config) }).flatMap((f) => readSource(resolve(io.cwd, f.filePath), f.filePath, f.walked || skipNonPolicyFiles, config.maxFileSize) ?? []);
+      : discoverFiles(options.paths, { cwd: io.cwd, ignorePatterns: config.ignorePatterns, configDir: config.baseDir, formatPatterns: formatPatterns(config) }).flatMap((f) => {
+          run.tick?.();
+          return readSource(resolve(io.cwd, f.filePath), f.filePath, f.walked || skipNonPolicyFiles, config.maxFileSize) ?? [];
+        });
     const contextSources = readPolicySetFiles(config, io.cwd);
     const progress = createProgress({ isTTY: io.stderrIsTTY ?? false, write: (t) => io.writeError(t) });
+    const tick = run.tick;
+    const onFileDone = tick
+      ? (done: number, total: number) => {
+          tick();
+          progress.update(done, total);
+        }
+      : progress.update;
     const reportUnusedSuppressions = !options.stdin && walksTree(options.paths, io.cwd);
-    const lintSources = (list: readonly SourceFile[]) => lint({ sources: list, contextSources, config, rules, cwd: io.cwd, today: io.today, reportUnusedSuppressions, onFileDone: progress.update });
+    const lintSources = (list: readonly SourceFile[]) => lint({ sources: list, contextSources, config, rules, cwd: io.cwd, today: io.today, reportUnusedSuppressions, onFileDone });
     const threads = threadCount(options.threads);
     // Worker threads run the built-in rules only (rules passed in here cannot be sent to them).
     const parallel = threads > 1 && run.workerScript !== undefined && rules === builtinRules;
     let result = parallel
-      ? await lintInParallel({ sources, contextSources, config, rules, cwd: io.cwd, today: io.today, reportUnusedSuppressions, onFileDone: progress.update }, { threads, workerScript: run.workerScript! })
+      ? await lintInParallel({ sources, contextSources, config, rules, cwd: io.cwd, today: io.today, reportUnusedSuppressions, onFileDone }, { threads, workerScript: run.workerScript! })
       : lintSources(sources);
     if (options.fix || options.fixDryRun) {
       const formatFor = (p: string) => config.formatFor(resolve(io.cwd, p));
