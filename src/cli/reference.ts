@@ -1,0 +1,151 @@
+/**
+ * Where the reference versions of linted files come from (no-new-access): a git revision
+ * (`--reference-ref REF` or the rule's `referenceRef` option; `git show REF:<path>`), or a
+ * directory holding the files at the same relative paths (`--reference DIR`, relative to the
+ * working directory, or `referenceDir`, relative to the config file). Flags override options.
+ * A reference that cannot be used at all (no git checkout, unknown revision, missing directory)
+ * is a setup error (exit 2), checked before anything is linted.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { ConfigError, type ResolvedConfig } from '../engine/config.js';
+import { toDisplayPath } from '../engine/discover.js';
+import type { ReferenceProvider, ReferenceText } from '../engine/reference.js';
+
+export const NO_NEW_ACCESS = 'no-new-access';
+
+/** A reference that cannot be used: reported like a config error (one line, exit 2). */
+export class ReferenceSetupError extends ConfigError {}
+
+export interface ReferenceFlags {
+  /** `--reference-ref`: a git revision. */
+  readonly ref?: string;
+  /** `--reference`: a directory, relative to the working directory. */
+  readonly dir?: string;
+}
+
+interface ReferenceOptions {
+  readonly referenceRef?: string;
+  readonly referenceDir?: string;
+}
+
+/**
+ * The reference provider for a run, or undefined when neither the flags nor the config name a
+ * reference. Throws ReferenceSetupError when a named reference cannot be used.
+ */
+export function createReferenceProvider(config: ResolvedConfig, cwd: string, flags: ReferenceFlags): ReferenceProvider | undefined {
+  const absolute = (filePath: string) => resolve(cwd, filePath);
+  if (flags.ref !== undefined) {
+    const git = gitReference(flags.ref, cwd, '--reference-ref');
+    return (filePath) => git(absolute(filePath));
+  }
+  if (flags.dir !== undefined) {
+    const dir = directoryReference(resolve(cwd, flags.dir), cwd, cwd, `--reference ${flags.dir}`);
+    return (filePath) => dir(absolute(filePath));
+  }
+  const configured = configuredOptions(config);
+  if (configured.length === 0) return undefined;
+  // Check every configured reference up front; each file then uses the options that apply to it.
+  const gits = new Map<string, (abs: string) => ReferenceText>();
+  const dirs = new Map<string, (abs: string) => ReferenceText | undefined>();
+  const where = config.filePath ? ` (${toDisplayPath(cwd, config.filePath)})` : '';
+  for (const o of configured) {
+    if (o.referenceRef !== undefined && !gits.has(o.referenceRef)) gits.set(o.referenceRef, gitReference(o.referenceRef, config.baseDir, `${NO_NEW_ACCESS} referenceRef${where}`));
+    else if (o.referenceDir !== undefined && !dirs.has(o.referenceDir)) {
+      dirs.set(o.referenceDir, directoryReference(resolve(config.baseDir, o.referenceDir), config.baseDir, cwd, `${NO_NEW_ACCESS} referenceDir "${o.referenceDir}"${where}`));
+    }
+  }
+  return (filePath) => {
+    const abs = absolute(filePath);
+    const options = config.rulesFor(abs).get(NO_NEW_ACCESS)?.options as ReferenceOptions | undefined;
+    if (options?.referenceRef !== undefined) return gits.get(options.referenceRef)?.(abs);
+    if (options?.referenceDir !== undefined) return dirs.get(options.referenceDir)?.(abs);
+    return undefined;
+  };
+}
+
+/** The rule's options objects that name a reference, from the config's rules and overrides. */
+function configuredOptions(config: ResolvedConfig): ReferenceOptions[] {
+  const entries = [config.raw.rules?.[NO_NEW_ACCESS], ...(config.raw.overrides ?? []).map((o) => o.rules?.[NO_NEW_ACCESS])];
+  return entries.flatMap((e) => (Array.isArray(e) && e[1] ? [e[1] as ReferenceOptions] : [])).filter((o) => o.referenceRef !== undefined || o.referenceDir !== undefined);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Directory
+// ---------------------------------------------------------------------------------------------
+
+/** Files at the same path relative to `root` under `dir`. */
+function directoryReference(dir: string, root: string, cwd: string, what: string): (abs: string) => ReferenceText | undefined {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReferenceSetupError(`${what}: no such directory ${toDisplayPath(cwd, dir)}`);
+  const dirLabel = `${toDisplayPath(cwd, dir)}/`;
+  return (abs) => {
+    const rel = relative(root, abs);
+    if (rel.startsWith('..') || isAbsolute(rel)) return undefined; // outside the tree the reference mirrors
+    const file = join(dir, rel);
+    if (!existsSync(file)) return { label: dirLabel, missing: true };
+    try {
+      return { label: toDisplayPath(cwd, file), text: readFileSync(file, 'utf8') };
+    } catch (e) {
+      return { label: toDisplayPath(cwd, file), error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Git
+// ---------------------------------------------------------------------------------------------
+
+const GIT_BUFFER = 256 * 1024 * 1024;
+
+function git(args: readonly string[], cwd: string): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: GIT_BUFFER });
+}
+
+/** Files at a git revision, each looked up in the repository holding it (`git rev-parse --show-toplevel`). */
+function gitReference(ref: string, cwd: string, what: string): (abs: string) => ReferenceText {
+  try {
+    git(['rev-parse', '--show-toplevel'], cwd);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new ReferenceSetupError(`${what} ${ref}: git is not installed (or not on PATH)`);
+    throw new ReferenceSetupError(`${what} ${ref}: ${cwd} is not inside a git checkout`);
+  }
+  if (ref.startsWith('-') || !resolveCommit(ref, cwd)) throw new ReferenceSetupError(`${what} ${ref}: unknown git revision (is the branch fetched? in CI use fetch-depth: 0)`);
+  const tops = new Map<string, string | undefined>();
+  const commits = new Map<string, string | undefined>();
+  const topOf = (dir: string) => {
+    if (!tops.has(dir)) {
+      try {
+        tops.set(dir, realpathSync(git(['rev-parse', '--show-toplevel'], dir).trim()));
+      } catch {
+        tops.set(dir, undefined);
+      }
+    }
+    return tops.get(dir);
+  };
+  return (abs) => {
+    const dir = dirname(abs);
+    const top = existsSync(dir) ? topOf(dir) : undefined;
+    if (!top) return { label: ref, error: `${toDisplayPath(cwd, abs)} is not in a git checkout` };
+    if (!commits.has(top)) commits.set(top, resolveCommit(ref, top));
+    const commit = commits.get(top);
+    if (!commit) return { label: ref, error: `unknown git revision in ${top}` };
+    const rel = relative(top, realpathSync(dir)).split('\\').join('/');
+    const path = [rel, abs.slice(dir.length + 1)].filter((p) => p !== '').join('/');
+    try {
+      if (git(['ls-tree', '--name-only', commit, '--', path], top).trim() === '') return { label: ref, missing: true };
+      return { label: ref, text: git(['cat-file', 'blob', `${commit}:${path}`], top) };
+    } catch (e) {
+      const stderr = String((e as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
+      return { label: ref, error: stderr || (e as Error).message };
+    }
+  };
+}
+
+function resolveCommit(ref: string, cwd: string): string | undefined {
+  try {
+    return git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], cwd).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
