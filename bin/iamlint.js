@@ -18,6 +18,9 @@ try {
   // no cache (not built yet by postbuild): compile as usual
 }
 const script = new Script(wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData, importModuleDynamically: undefined });
+// Code run through vm.Script cannot use import() (it has no module loader of its own): rule
+// plugins that are ES modules are imported through this module instead (src/engine/plugins.ts).
+globalThis[Symbol.for('iamlint.import')] = (url) => import(url);
 if (process.env.IAMLINT_WRITE_CODE_CACHE === '1') {
   // Build step only: save the code compiled during this run (see scripts/postbuild.mjs).
   process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));

@@ -5,6 +5,7 @@ import { configFromObject, loadConfig } from '../src/engine/config.js';
 import { lint, policySetFiles, type LintResult, type SourceFile } from '../src/engine/linter.js';
 import type { AnyRule } from '../src/engine/rule.js';
 import { builtinRules } from '../src/rules/index.js';
+import { createReferenceProvider } from '../src/cli/reference.js';
 
 export const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 
@@ -44,5 +45,6 @@ export function lintFixture(rule: AnyRule, fixture: Fixture): LintResult {
     .sort()
     .map((n) => read(join(fixture.path, n)));
   const context = policySetFiles(config).map((abs) => read(relative(ROOT, abs)));
-  return lint({ sources: files, contextSources: context, config, rules: [rule] });
+  // A `reference/` directory named by no-new-access's referenceDir option holds the earlier versions.
+  return lint({ sources: files, contextSources: context, config, rules: [rule], reference: createReferenceProvider(config, ROOT, {}) });
 }

@@ -21,6 +21,8 @@ export interface TestCase<Options> {
   readonly knownAccounts?: readonly string[];
   /** Simulates a file that cannot be read (the text is ignored). */
   readonly readError?: string;
+  /** Reference versions (no-new-access) by file name, labelled `main`; null: the file is new. */
+  readonly reference?: Readonly<Record<string, string | null>>;
 }
 
 export interface ExpectedError<MessageIds extends string> {
@@ -59,7 +61,9 @@ export function runRule<Options extends object, MessageIds extends string>(rule:
     },
     [rule as AnyRule],
   );
-  const result = lint({ sources: files, config, rules: [rule as AnyRule], freeze: true });
+  const refs = testCase.reference;
+  const reference = refs ? (p: string) => (p in refs ? (refs[p] === null ? { label: 'main', missing: true as const } : { label: 'main', text: refs[p]! }) : undefined) : undefined;
+  const result = lint({ sources: files, config, rules: [rule as AnyRule], freeze: true, reference });
   return result.files.flatMap((f) => f.findings);
 }
 

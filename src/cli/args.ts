@@ -32,6 +32,12 @@ export interface CliOptions {
   readonly init: boolean;
   /** Threads linting files in parallel (undefined: automatic, by file count and CPU count). */
   readonly threads: number | undefined;
+  /** no-new-access: compare with the files at this git revision (`--reference-ref`). */
+  readonly referenceRef: string | undefined;
+  /** no-new-access: compare with the files at the same relative paths in this directory (`--reference`). */
+  readonly referenceDir: string | undefined;
+  /** access-not-granted: actions no policy may allow (`--access-not-granted`, comma-separated, repeatable). */
+  readonly accessNotGranted: readonly string[];
 }
 
 export class UsageError extends Error {
@@ -69,6 +75,14 @@ Options:
                                   .iamlint-baseline.json) from this run's findings
       --skip-non-policy-files     Leave out named files that hold no policy, as a directory walk
                                   does (for pre-commit and lint-staged, which pass every file)
+      --reference-ref <rev>       no-new-access: report access the files' versions at this git
+                                  revision (e.g. origin/main) did not allow
+      --reference <dir>           no-new-access: the same, against the files at the same relative
+                                  paths in <dir>
+      --access-not-granted <actions>
+                                  access-not-granted: report every grant of these actions (IAM
+                                  patterns, comma-separated, e.g. iam:*,s3:DeleteBucket), added to
+                                  the config's list
   -v, --version                   Print the iamlint and IAM data versions
   -h, --help                      Show this help
 
@@ -98,6 +112,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         baseline: { type: 'string' },
         'update-baseline': { type: 'boolean' },
         'skip-non-policy-files': { type: 'boolean' },
+        'reference-ref': { type: 'string' },
+        reference: { type: 'string' },
+        'access-not-granted': { type: 'string', multiple: true },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
         init: { type: 'boolean' },
@@ -125,6 +142,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (v.stdin && parsed.positionals.length > 0) throw new UsageError('--stdin cannot be combined with paths.');
   if (v.fix && v['fix-dry-run']) throw new UsageError('Use either --fix or --fix-dry-run, not both.');
   if (v.fix && v.stdin) throw new UsageError('--fix cannot write to standard input: use --fix-dry-run to see the fixes.');
+  if (v['reference-ref'] !== undefined && v.reference !== undefined) throw new UsageError('Use either --reference-ref or --reference, not both.');
+  const accessNotGranted = (v['access-not-granted'] ?? []).flatMap((list) => list.split(',')).map((a) => a.trim());
+  if (v['access-not-granted'] !== undefined && (accessNotGranted.length === 0 || accessNotGranted.some((a) => a === '')))
+    throw new UsageError(`--access-not-granted needs IAM action patterns separated by commas, e.g. iam:*,s3:DeleteBucket; got "${v['access-not-granted'].join(',')}".`);
   if (v['fix-dry-run'] && format !== 'text') throw new UsageError(`--fix-dry-run prints a diff; it cannot be combined with --format ${format}.`);
   return {
     paths: parsed.positionals,
@@ -148,5 +169,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     fixDryRun: v['fix-dry-run'] ?? false,
     init: v.init ?? false,
     threads,
+    referenceRef: v['reference-ref'],
+    referenceDir: v.reference,
+    accessNotGranted,
   };
 }

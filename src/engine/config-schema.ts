@@ -2,6 +2,7 @@
 import type { AnyRule, JsonSchema } from './rule.js';
 import { POLICY_KINDS } from './model.js';
 import { INPUT_FORMATS } from '../parsers/formats.js';
+import { customRulesSchema } from './custom-rules.js';
 
 const SEVERITIES = ['error', 'warning', 'info', 'off'];
 
@@ -83,6 +84,12 @@ export function buildConfigSchema(rules: readonly AnyRule[]): JsonSchema {
         },
       },
       ignore: suppressionsSchema(rules),
+      customRules: customRulesSchema(),
+      plugins: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'Rule plugins: files relative to the config ("./iamlint-rules/index.js") or package names ("@acme/iamlint-plugin"), docs/plugins.md.',
+      },
     },
   };
 }

@@ -11,6 +11,8 @@ import { yaml } from '../parsers/yaml.js';
 import type { PolicyKind } from './model.js';
 import type { InputFormat } from '../parsers/formats.js';
 import type { AnyRule, Severity, SeverityOrOff } from './rule.js';
+import { buildCustomRules, placeholderRule, type CustomRuleConfig } from './custom-rules.js';
+import { loadPlugins, PluginError } from './plugins.js';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -36,6 +38,8 @@ export interface RawConfig {
   readonly knownAccounts?: readonly string[];
   readonly limits?: { readonly maxFileSize?: number; readonly maxNesting?: number };
   readonly ignore?: readonly SuppressionConfig[];
+  readonly customRules?: readonly CustomRuleConfig[];
+  readonly plugins?: readonly string[];
 }
 
 /** One `ignore` entry: findings matching every given criterion are suppressed (see src/engine/suppressions.ts). */
@@ -74,7 +78,8 @@ export class ResolvedConfig {
     readonly baseDir: string,
     /** Config file, undefined when running on defaults. */
     readonly filePath: string | undefined,
-    private readonly rules: readonly AnyRule[],
+    /** The rules this config knows: the ones it was given, then its `customRules`. */
+    readonly rules: readonly AnyRule[],
   ) {
     const all = raw.extends?.includes('iamlint:all') ?? false;
     const base = new Map<string, RuleSetting | 'off'>();
@@ -116,6 +121,20 @@ export class ResolvedConfig {
   /** Deepest JSON nesting parsed (config limits.maxNesting). */
   get maxNesting(): number {
     return this.raw.limits?.maxNesting ?? DEFAULT_MAX_NESTING;
+  }
+
+  /**
+   * This config with one rule's list options extended from the command line (e.g.
+   * `--access-not-granted`): the rule is turned on at its configured severity (its default when
+   * the config has it off) and each list gets the values added. Overrides still apply per file.
+   */
+  withListOptions(id: string, lists: Readonly<Record<string, readonly string[]>>): ResolvedConfig {
+    const rule = this.rule(id);
+    const current = this.base.get(id);
+    const setting = current && current !== 'off' ? current : { severity: rule.meta.defaultSeverity, options: rule.meta.defaultOptions as Record<string, unknown> };
+    const options: Record<string, unknown> = { ...setting.options };
+    for (const [key, values] of Object.entries(lists)) options[key] = [...new Set([...((options[key] as string[] | undefined) ?? []), ...values])];
+    return new ResolvedConfig({ ...this.raw, rules: { ...this.raw.rules, [id]: [setting.severity, options] } }, this.baseDir, this.filePath, this.rules);
   }
 
   /** Path of a file relative to the config directory, as override globs see it. */
@@ -261,14 +280,76 @@ export function findConfigFile(startDir: string): string | undefined {
   }
 }
 
-export function loadConfig(options: { configPath?: string; cwd: string; rules: readonly AnyRule[] }): ResolvedConfig {
+export interface LoadConfigOptions {
+  readonly configPath?: string;
+  readonly cwd: string;
+  readonly rules: readonly AnyRule[];
+}
+
+/** Finds, reads and validates the config (its customRules included); a config naming `plugins` needs loadConfigAsync. */
+export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
+  const found = locateConfig(options);
+  if (!found) return new ResolvedConfig({}, resolve(options.cwd), undefined, options.rules);
+  if (pluginSpecifiers(found.input).length > 0) throw new ConfigError(`Config ${found.source} names plugins, which load asynchronously: use loadConfigAsync`);
+  return resolveRaw(found.input, found.source, options.rules, dirname(found.path), found.path);
+}
+
+/** loadConfig, with the config's `plugins` loaded first (their rules join the rules, before validation). */
+export async function loadConfigAsync(options: LoadConfigOptions): Promise<ResolvedConfig> {
+  const found = locateConfig(options);
+  if (!found) return new ResolvedConfig({}, resolve(options.cwd), undefined, options.rules);
+  const specifiers = pluginSpecifiers(found.input);
+  let rules = options.rules;
+  if (specifiers.length > 0) {
+    try {
+      rules = [...rules, ...(await loadPlugins(specifiers, dirname(found.path), new Set(rules.map((r) => r.meta.id))))];
+    } catch (e) {
+      if (e instanceof PluginError) throw new ConfigError(`Invalid config ${found.source}:\n  - ${e.message}`);
+      throw e;
+    }
+  }
+  return resolveRaw(found.input, found.source, rules, dirname(found.path), found.path);
+}
+
+function locateConfig(options: LoadConfigOptions): { path: string; source: string; input: unknown } | undefined {
   const path = options.configPath ? resolve(options.cwd, options.configPath) : findConfigFile(options.cwd);
-  if (!path) return new ResolvedConfig({}, resolve(options.cwd), undefined, options.rules);
+  if (!path) return undefined;
   if (options.configPath && !existsSync(path)) throw new ConfigError(`Config file not found: ${options.configPath}`);
-  const raw = validateConfig(readConfigFile(path) ?? {}, relative(options.cwd, path) || path, options.rules);
-  return new ResolvedConfig(raw, dirname(path), path, options.rules);
+  return { path, source: relative(options.cwd, path) || path, input: readConfigFile(path) ?? {} };
+}
+
+/** The `plugins` of an unvalidated config (anything but a list of strings is left to validation). */
+function pluginSpecifiers(input: unknown): string[] {
+  const list = input && typeof input === 'object' ? (input as { plugins?: unknown }).plugins : undefined;
+  return Array.isArray(list) && list.every((p) => typeof p === 'string' && p.length > 0) ? (list as string[]) : [];
 }
 
 export function configFromObject(raw: unknown, rules: readonly AnyRule[], baseDir = process.cwd()): ResolvedConfig {
-  return new ResolvedConfig(validateConfig(raw, '(inline)', rules), baseDir, undefined, rules);
+  return resolveRaw(raw, '(inline)', rules, baseDir, undefined);
+}
+
+/**
+ * Validates a config and adds its `customRules` to the rules: while validating, each custom id
+ * stands for a rule with the custom rules' option schema, so `rules`, `overrides` and `ignore`
+ * may name it.
+ */
+function resolveRaw(input: unknown, source: string, rules: readonly AnyRule[], baseDir: string, filePath: string | undefined): ResolvedConfig {
+  const customIds = customRuleIds(input).filter((id) => !rules.some((r) => r.meta.id === id));
+  const raw = validateConfig(input, source, customIds.length ? [...rules, ...customIds.map(placeholderRule)] : rules);
+  if (!raw.customRules?.length) return new ResolvedConfig(raw, baseDir, filePath, rules);
+  let custom: AnyRule[];
+  try {
+    custom = buildCustomRules(raw.customRules, new Set(rules.map((r) => r.meta.id)), baseDir);
+  } catch (e) {
+    throw new ConfigError(`Invalid config ${source}:\n  - ${(e as Error).message}`);
+  }
+  return new ResolvedConfig(raw, baseDir, filePath, [...rules, ...custom]);
+}
+
+/** The ids of the `customRules` entries of an unvalidated config (entries without a string id are left to validation). */
+function customRuleIds(input: unknown): string[] {
+  const list = input && typeof input === 'object' ? (input as { customRules?: unknown }).customRules : undefined;
+  if (!Array.isArray(list)) return [];
+  const ids = list.map((e: unknown) => (e && typeof e === 'object' ? (e as { id?: unknown }).id : undefined)).filter((id): id is string => typeof id === 'string' && id.length > 0);
+  return [...new Set(ids)];
 }

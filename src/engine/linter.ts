@@ -7,6 +7,7 @@ import { extractDocuments } from '../parsers/index.js';
 import { makeSubstituter } from '../parsers/variables.js';
 import type { ResolvedConfig } from './config.js';
 import { createSuppressions, type SuppressionOutcome, type SuppressionUsage } from './suppressions.js';
+import { createReferenceResolver, type ReferenceProvider } from './reference.js';
 import { deepFreeze, type JsonPath, type Located, type PolicyDocument, type PolicyKind, type PolicySet, type UnparsedDocument } from './model.js';
 import { formatMessage, type AnyRule, type ReportDescriptor, type RuleListener, type RuleSettings, type Severity } from './rule.js';
 
@@ -99,6 +100,8 @@ export interface LintRequest {
   readonly freeze?: boolean;
   /** Leave the config `ignore` entries' stale-suppression findings to the caller (see LintResult.suppressionUsage). */
   readonly deferConfigSuppressions?: boolean;
+  /** Each file's reference version, for `context.referenceOf` (no-new-access); none: no reference. */
+  readonly reference?: ReferenceProvider;
 }
 
 interface LoadedFile {
@@ -167,7 +170,13 @@ export function lint(request: LintRequest): LintResult {
   };
   configuredSets.forEach(register);
   const policySetsFor = (doc: PolicyDocument): readonly PolicySet[] => setsByDocument.get(doc.id) ?? [];
-  const settings: RuleSettings = { variables: config.variables, knownAccounts: config.knownAccounts };
+  const referenceOf = createReferenceResolver(request.reference, (filePath) => ({
+    kind: setKinds.get(abs(filePath)) ?? config.kindFor(abs(filePath)),
+    substitute,
+    format: config.formatFor(abs(filePath)),
+    maxDepth: config.maxNesting,
+  }));
+  const settings: RuleSettings = { variables: config.variables, knownAccounts: config.knownAccounts, cwd };
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
   const suppressions = createSuppressions({ config, rules, cwd, today: request.today, reportUnused: request.reportUnusedSuppressions });
 
@@ -203,6 +212,7 @@ export function lint(request: LintRequest): LintResult {
             options: setting.options,
             settings,
             policySetsFor,
+            referenceOf,
             report: (d) => {
               if (!d.document) throw new Error('report() in a policySet hook needs `document`');
               const fileSetting = config.rulesFor(abs(d.document.filePath)).get(rule.meta.id);
@@ -236,6 +246,7 @@ export function lint(request: LintRequest): LintResult {
           options: setting.options,
           settings,
           policySetsFor,
+          referenceOf,
           report: (d: ReportDescriptor<string>) => {
             const target = d.document ?? current;
             if (!target) throw new Error('report() needs a document outside document hooks');
@@ -305,7 +316,7 @@ function hasPolicySetHook(rule: AnyRule, options: object, settings: RuleSettings
   if (!byOptions) policySetHookCache.set(rule, (byOptions = new WeakMap()));
   let has = byOptions.get(options);
   if (has === undefined) {
-    has = rule.create({ id: rule.meta.id, options, settings, policySetsFor, report: () => undefined }).policySet !== undefined;
+    has = rule.create({ id: rule.meta.id, options, settings, policySetsFor, referenceOf: () => undefined, report: () => undefined }).policySet !== undefined;
     byOptions.set(options, has);
   }
   return has;

@@ -29,6 +29,11 @@ export interface RuleDocs {
   readonly recommended: boolean;
   /** AWS documentation the rule is based on. */
   readonly references?: readonly string[];
+  /**
+   * The rule's documentation page, linked from SARIF and the text output. Built-in rules leave it
+   * out (their page is docs/rules/<id>.md); `null`: the rule has no page (config customRules).
+   */
+  readonly url?: string | null;
 }
 
 export interface RuleMeta<Options, MessageIds extends string> {
@@ -65,6 +70,8 @@ export interface RuleSettings {
   readonly variables: Readonly<Record<string, string>>;
   /** Config `knownAccounts`: account ids of the user's own organization. */
   readonly knownAccounts: readonly string[];
+  /** The directory documents' `filePath`s are relative to. */
+  readonly cwd: string;
 }
 
 export interface RuleContext<Options, MessageIds extends string> {
@@ -77,7 +84,24 @@ export interface RuleContext<Options, MessageIds extends string> {
    * its policySet hook, where the other policies of the set are visible.
    */
   policySetsFor(doc: PolicyDocument): readonly PolicySet[];
+  /**
+   * The reference version of a document (an earlier git revision or a reference directory, see
+   * no-new-access), matched by its place in the file; undefined when the run has no reference
+   * for the document's file.
+   */
+  referenceOf(doc: PolicyDocument): ReferenceVersion | undefined;
 }
+
+/** What the reference holds for a document (see `RuleContext.referenceOf`). */
+export type ReferenceVersion =
+  /** The same document at the reference; `label` names the reference (a git revision, a file). */
+  | { readonly status: 'found'; readonly document: PolicyDocument; readonly label: string }
+  /** The file does not exist at the reference. */
+  | { readonly status: 'newFile'; readonly label: string }
+  /** The file exists but holds no counterpart of this document. */
+  | { readonly status: 'newDocument'; readonly label: string }
+  /** The reference file does not parse (or cannot be read): nothing can be compared. */
+  | { readonly status: 'unparsable'; readonly label: string; readonly message: string };
 
 export interface UnparsedInput {
   readonly filePath: string;

@@ -226,14 +226,15 @@ function describeRule(rule: AnyRule): SarifReportingDescriptor {
     `Fix: ${docs.fix}`,
     ...(references.length > 0 ? [`References:\n${references.map((r) => `- ${r}`).join('\n')}`] : []),
   ].join('\n\n');
-  const markdown = `${renderRuleMarkdown(rule).trimEnd()}\n\n[Rule documentation with examples](${helpUri(id)})\n`;
+  const uri = docs.url === undefined ? helpUri(id) : (docs.url ?? undefined);
+  const markdown = `${renderRuleMarkdown(rule).trimEnd()}\n${uri ? `\n[Rule documentation with examples](${uri})\n` : ''}`;
   return {
     id,
     name: pascalCase(id),
     shortDescription: { text: docs.description },
     fullDescription: { text: `${description} ${docs.why}` },
     help: { text, markdown },
-    helpUri: helpUri(id),
+    ...(uri ? { helpUri: uri } : {}),
     defaultConfiguration: { level: sarifLevel(defaultSeverity) },
     properties: {
       tags: [...new Set(['security', ...(tags ?? [])])].slice(0, GITHUB_SARIF_LIMITS.tagsPerRule),

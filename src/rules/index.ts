@@ -1,5 +1,6 @@
 /** The sorted registry of built-in rules: key === file name === meta.id. */
 import type { AnyRule } from '../engine/rule.js';
+import accessNotGranted from './access-not-granted.js';
 import actionRequiresStar from './action-requires-star.js';
 import allowNotAction from './allow-not-action.js';
 import allowNotPrincipal from './allow-not-principal.js';
@@ -24,6 +25,7 @@ import kmsCreateGrantUnconstrained from './kms-create-grant-unconstrained.js';
 import malformedArn from './malformed-arn.js';
 import mfaConditionAntipattern from './mfa-condition-antipattern.js';
 import missingEcrAuthToken from './missing-ecr-auth-token.js';
+import noNewAccess from './no-new-access.js';
 import passroleConditionIfexists from './passrole-condition-ifexists.js';
 import passroleResourceStar from './passrole-resource-star.js';
 import passroleWithoutPassedToService from './passrole-without-passed-to-service.js';
@@ -50,6 +52,7 @@ import unresolvedPlaceholder from './unresolved-placeholder.js';
 import unscopedWrite from './unscoped-write.js';
 
 export const builtinRules: readonly AnyRule[] = [
+  accessNotGranted,
   actionRequiresStar,
   allowNotAction,
   allowNotPrincipal,
@@ -74,6 +77,7 @@ export const builtinRules: readonly AnyRule[] = [
   malformedArn,
   mfaConditionAntipattern,
   missingEcrAuthToken,
+  noNewAccess,
   passroleConditionIfexists,
   passroleResourceStar,
   passroleWithoutPassedToService,

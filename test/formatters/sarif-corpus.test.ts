@@ -17,6 +17,7 @@ import { renderRuleMarkdown } from '../../src/engine/rule-doc.js';
 import { buildSarif, FINGERPRINT_KEY, formatSarif, GITHUB_SARIF_LIMITS } from '../../src/formatters/sarif.js';
 import type { FormatContext } from '../../src/formatters/types.js';
 import { builtinRules } from '../../src/rules/index.js';
+import { createReferenceProvider } from '../../src/cli/reference.js';
 import { listFixtures, ROOT } from '../fixture-helpers.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema/sarif-2.1.0.json'), 'utf8')) as Record<string, unknown>;
@@ -50,7 +51,7 @@ function lintCorpus(edit?: Edit): LintResult {
         .sort()
         .map((n) => read(join(fixture.path, n), edit));
       const context = policySetFiles(config).map((abs) => read(relative(ROOT, abs), edit));
-      results.push(lint({ sources, contextSources: context, config, rules: builtinRules, cwd: ROOT }));
+      results.push(lint({ sources, contextSources: context, config, rules: builtinRules, cwd: ROOT, reference: createReferenceProvider(config, ROOT, {}) }));
     }
   }
   const formats = discoverFiles(['fixtures/formats'], { cwd: ROOT, ignorePatterns: [], configDir: ROOT });
