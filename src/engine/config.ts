@@ -212,8 +212,15 @@ function describeAjvError(e: ErrorObject): string {
 export function validateConfig(raw: unknown, source: string, rules: readonly AnyRule[]): RawConfig {
   const errors = configErrors(raw, rules);
   if (errors.length === 0) return raw as RawConfig;
-  // anyOf branches repeat the same problem; keep the most specific message per path.
-  const specific = errors.filter((e) => e.keyword !== 'anyOf' && !(e.keyword === 'type' && errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.keyword !== 'type' && o.keyword !== 'anyOf')));
+  // anyOf branches repeat the same problem; keep the most specific message per path. A `type`
+  // error gives way to any other error at or below its path, an `enum` error (a rule entry's
+  // severity branch, when the entry is a [severity, options] array) to errors inside the value.
+  const specific = errors.filter(
+    (e) =>
+      e.keyword !== 'anyOf' &&
+      !(e.keyword === 'type' && errors.some((o) => o !== e && o.instancePath.startsWith(e.instancePath) && o.keyword !== 'type' && o.keyword !== 'anyOf')) &&
+      !(e.keyword === 'enum' && errors.some((o) => o.instancePath.startsWith(`${e.instancePath}/`) && o.keyword !== 'anyOf')),
+  );
   const messages = [...new Set((specific.length ? specific : errors).map(describeAjvError))];
   throw new ConfigError(`Invalid config ${source}:\n${messages.map((m) => `  - ${m}`).join('\n')}`);
 }

@@ -50,7 +50,13 @@ describe('config', () => {
   });
 
   it('rejects rule options that do not fit the rule schema', () => {
-    expect(() => configFromObject({ rules: { 'policy-structure': ['error', { requireResource: true }] } }, builtinRules)).toThrow(/rules\.policy-structure\.1\.requireResource: unknown key/);
+    // Only the option's problem: not also "must be one of …" from the bare-severity branch of the entry.
+    expect(() => configFromObject({ rules: { 'policy-structure': ['error', { requireResource: true }] } }, builtinRules)).toThrow(
+      new ConfigError('Invalid config (inline):\n  - rules.policy-structure.1.requireResource: unknown key'),
+    );
+    expect(() => configFromObject({ rules: { 'policy-structure': 'fatal' } }, builtinRules)).toThrow(
+      new ConfigError('Invalid config (inline):\n  - rules.policy-structure: must be one of "error", "warning", "info", "off"'),
+    );
   });
 
   it('strips comments from JSON configs outside strings only', () => {
