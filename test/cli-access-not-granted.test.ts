@@ -27,8 +27,8 @@ describe('--access-not-granted', () => {
     expect(r.code).toBe(1);
     expect(r.findings).toEqual([
       // s3:PutBucketPolicy acts on buckets: an object ARN (acme-data/*) cannot grant it.
-      [7, 17, '"s3:*" allows s3:DeleteObject on "arn:aws:s3:::acme-data/*" in statement "Data", which the configuration says no policy may allow.'],
-      [13, 17, '"iam:PassRole" allows iam:PassRole on "arn:aws:iam::111122223333:role/app" in statement "Pass", which the configuration says no policy may allow.'],
+      [7, 17, '"s3:*" allows s3:DeleteObject on "arn:aws:s3:::acme-data/*" in statement "Data", which no policy may allow (it is on the access-not-granted list).'],
+      [13, 17, '"iam:PassRole" allows iam:PassRole on "arn:aws:iam::111122223333:role/app" in statement "Pass", which no policy may allow (it is on the access-not-granted list).'],
     ]);
   });
 

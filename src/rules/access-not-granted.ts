@@ -90,9 +90,9 @@ export default defineRule<Options, MessageIds>({
     },
     defaultOptions: { actions: [], resources: [] },
     messages: {
-      forbidden: '{{entry}} allows {{actions}} on {{resource}} in {{statement}}, which the configuration says no policy may allow.',
+      forbidden: '{{entry}} allows {{actions}} on {{resource}} in {{statement}}, which no policy may allow (it is on the access-not-granted list).',
       forbiddenByName:
-        '{{entry}} allows {{actions}} on {{resource}} in {{statement}}, which the configuration says no policy may allow (matched by name: the bundled AWS data knows no such action).',
+        '{{entry}} allows {{actions}} on {{resource}} in {{statement}}, which no policy may allow (it is on the access-not-granted list; matched by name: the bundled AWS data knows no such action).',
     },
   },
   create(context) {

@@ -3,8 +3,8 @@ import { policy, ruleTester } from '../rule-tester.js';
 
 const ROLE = 'arn:aws:iam::111122223333:role/ml-notebook';
 const BUCKET = 'arn:aws:s3:::example-ml-data';
-const TAIL = 'which the configuration says no policy may allow.';
-const BY_NAME = 'which the configuration says no policy may allow (matched by name: the bundled AWS data knows no such action).';
+const TAIL = 'which no policy may allow (it is on the access-not-granted list).';
+const BY_NAME = 'which no policy may allow (it is on the access-not-granted list; matched by name: the bundled AWS data knows no such action).';
 
 ruleTester.run(rule, {
   valid: [
