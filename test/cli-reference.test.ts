@@ -4,6 +4,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JsonFileResult } from '../src/formatters/json.js';
+import { createReferenceProvider } from '../src/cli/reference.js';
+import { configFromObject } from '../src/engine/config.js';
+import { builtinRules } from '../src/rules/index.js';
 import { project, run } from './cli-helpers.js';
 
 const B = 'arn:aws:s3:::b/*';
@@ -138,5 +141,24 @@ describe('--reference DIR', () => {
     const dir = project({ 'infra/.iamlintrc.json': ruleConfig({ referenceDir: 'reference' }), 'infra/policy.json': doc({ ...read, Resource: '*' }), 'infra/reference/policy.json': doc(read) });
     const result = await run(['policy.json'], join(dir, 'infra'));
     expect(findings(result.stdout)).toEqual([expect.stringMatching(/which the reference version \(reference\/policy\.json\) did not allow/)]);
+  });
+});
+
+describe('reading a git revision in one batch (prefetch)', () => {
+  it('gives what reading file by file gives: present, missing, subdirectories, odd names, a directory, outside the repository', () => {
+    const dir = repo([{ 'a.json': doc(read), 'sub/b c.json': doc(logs), 'sub/ü.json': doc(read, logs), 'gone.json': doc(read), 'd/x.json': doc(read) }]);
+    git(dir, 'rm', '-q', 'gone.json');
+    git(dir, 'commit', '-q', '-m', 'remove');
+    writeFileSync(join(dir, 'gone.json'), doc(read));
+    const outside = project({ 'o.json': doc(read) });
+    const paths = ['a.json', 'sub/b c.json', 'sub/ü.json', 'gone.json', 'new.json', 'd', join(outside, 'o.json')];
+    const config = configFromObject({}, builtinRules, dir);
+    const oneByOne = createReferenceProvider(config, dir, { ref: 'HEAD' })!;
+    const batched = createReferenceProvider(config, dir, { ref: 'HEAD' })!;
+    batched.prefetch!(paths);
+    const expected = paths.map((p) => oneByOne(p));
+    expect(paths.map((p) => batched(p))).toEqual(expected);
+    expect(expected.map((r) => (r && 'text' in r ? 'text' : r && 'missing' in r ? 'missing' : 'error'))).toEqual(['text', 'text', 'text', 'missing', 'missing', 'error', 'error']);
+    expect(expected[2]).toEqual({ label: 'HEAD', text: doc(read, logs) });
   });
 });

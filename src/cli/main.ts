@@ -86,6 +86,8 @@ export async function main(argv: readonly string[], io: CliIo, rules: readonly A
           return readSource(resolve(io.cwd, f.filePath), f.filePath, f.walked || skipNonPolicyFiles, config.maxFileSize) ?? [];
         });
     const contextSources = readPolicySetFiles(config, io.cwd);
+    // Read every reference at once (a git revision: a few git processes instead of two per file).
+    reference?.prefetch?.(sources.map((s) => s.filePath));
     const progress = createProgress({ isTTY: io.stderrIsTTY ?? false, write: (t) => io.writeError(t) });
     const tick = run.tick;
     const onFileDone = tick
