@@ -113,6 +113,16 @@ export interface SarifLog {
 export const formatSarif: Formatter = (result: LintResult, ctx: FormatContext): string =>
   `${JSON.stringify(buildSarif(result, ctx), null, 2)}\n`;
 
+/**
+ * The message with a link to each related location (`[boundary.json:12](1)`): GitHub code
+ * scanning shows related locations only through such links. Square brackets of the message itself
+ * are escaped, as SARIF's embedded-link syntax requires (§3.11.6).
+ */
+function withRelatedLinks(message: string, related: readonly RelatedLocation[]): string {
+  const escape = (text: string) => text.replace(/[[\]]/g, (c) => `\\${c}`);
+  return `${escape(message)} See ${related.map((r, j) => `[${escape(r.filePath)}:${r.line}](${j + 1})`).join(', ')}.`;
+}
+
 export function buildSarif(result: LintResult, ctx: FormatContext): SarifLog {
   const findings = sortFindings(result.files.flatMap((f) => f.findings), ctx.cwd);
   const rules = driverRules(ctx.rules, findings);
@@ -125,7 +135,7 @@ export function buildSarif(result: LintResult, ctx: FormatContext): SarifLog {
       ruleId: f.ruleId,
       ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
       level: sarifLevel(f.severity),
-      message: { text: f.message },
+      message: { text: related.length > 0 ? withRelatedLinks(f.message, related) : f.message },
       locations: [{ physicalLocation: physicalLocation(f, ctx.cwd) }],
       ...(related.length > 0
         ? { relatedLocations: related.map((r, j) => ({ id: j + 1, physicalLocation: physicalLocation(r, ctx.cwd), message: { text: r.message } })) }

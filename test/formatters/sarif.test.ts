@@ -134,7 +134,8 @@ describe('sarif formatter', () => {
       ruleId: 'boundary-missing-grant',
       ruleIndex: 0,
       level: 'error',
-      message: { text: 'sagemaker:CreateTrainingJob is granted but the permissions boundary does not allow it.' },
+      // GitHub code scanning shows related locations only through links in the message.
+      message: { text: 'sagemaker:CreateTrainingJob is granted but the permissions boundary does not allow it. See [policies/boundary.json:4](1).' },
       locations: [
         {
           physicalLocation: {
@@ -157,6 +158,12 @@ describe('sarif formatter', () => {
     expect(Object.keys(partialFingerprints)).toEqual([FINGERPRINT_KEY]);
     expect(fingerprint(run.results[3])).toMatch(/^[0-9a-f]{32}$/);
     expect(run.results[0]).not.toHaveProperty('relatedLocations');
+  });
+
+  it('escapes square brackets in a message that links related locations (SARIF embedded links)', () => {
+    const related = [{ filePath: 'a[1].json', line: 3, column: 1, endLine: 3, endColumn: 2, message: 'here' }];
+    const out = buildSarif(resultOf(finding({ ruleId: 'duplicate-sid', line: 1, column: 1, message: 'x [template.yaml › Resource Role]', related })), ctx);
+    expect(out.runs[0].results[0].message.text).toBe('x \\[template.yaml › Resource Role\\] See [a\\[1\\].json:3](1).');
   });
 
   it('has every field GitHub code scanning requires', () => {
