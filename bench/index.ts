@@ -113,6 +113,12 @@ const bytes = policies.reduce((n, p) => n + Buffer.byteLength(p.text), 0);
 progress(`(a) corpus vs floor, ${RUNS} runs each`);
 const a = compare(RUNS, () => run([CLI, '.'], corpus), () => run([FLOOR, '.'], corpus));
 
+// Not a budget of DESIGN.md: the same corpus when --cache already holds every file (a CI job that
+// restores the cache, a pre-commit hook after the first run). compare() warms the cache first.
+progress(`(a') corpus with a warm --cache vs floor, ${RUNS} runs each`);
+const cacheFile = join(work, 'iamlintcache.json');
+const aCached = compare(RUNS, () => run([CLI, '--cache-location', cacheFile, '.'], corpus), () => run([FLOOR, '.'], corpus));
+
 progress(`(b) one small file, cold, vs node -e 0, ${RUNS * 2} runs each`);
 const b = compare(RUNS * 2, () => run([CLI, 'policy.json'], small), () => run(['-e', '0'], small));
 
@@ -135,12 +141,14 @@ interface Row {
   readonly against: string;
   readonly value: number;
   readonly unit: string;
-  readonly budget: number;
+  /** Undefined: measured for information, no budget. */
+  readonly budget?: number;
 }
 
 const ms = (s: number) => `${(s * 1000).toFixed(0)} ms`;
 const rows: Row[] = [
   { figure: `(a) corpus, ${fileCount} files (${(bytes / 1e6).toFixed(1)} MB)`, measured: ms(a.subject), against: `floor ${ms(a.baseline)}`, value: a.subject / a.baseline, unit: '×', budget: 4 },
+  { figure: "(a') corpus, warm --cache (no budget)", measured: ms(aCached.subject), against: `floor ${ms(aCached.baseline)}`, value: aCached.subject / aCached.baseline, unit: '×' },
   { figure: '(b) one small file, cold process', measured: ms(b.subject), against: `node -e 0 ${ms(b.baseline)}`, value: b.subject / b.baseline, unit: '×', budget: 2 },
   { figure: '(c) peak memory on the corpus', measured: `${peakMb.toFixed(0)} MB`, against: 'RSS, all threads', value: peakMb, unit: ' MB', budget: 200 },
   { figure: `(d) 10× corpus, ${fileCount * 10} files`, measured: ms(d.subject), against: `1× ${ms(d.baseline)}`, value: d.subject / d.baseline, unit: '×', budget: 11 },
@@ -152,8 +160,8 @@ const table = rows.map((r) => [
   r.measured,
   r.against,
   `${r.unit === '×' ? r.value.toFixed(2) : r.value.toFixed(0)}${r.unit}`,
-  `≤ ${r.budget}${r.unit}`,
-  r.value <= r.budget ? 'ok' : 'OVER',
+  r.budget === undefined ? '' : `≤ ${r.budget}${r.unit}`,
+  r.budget === undefined ? '' : r.value <= r.budget ? 'ok' : 'OVER',
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
 const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
@@ -161,4 +169,4 @@ console.log(`iamlint benchmark: node ${process.version}, ${RUNS} runs per figure
 console.log(line(header));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const row of table) console.log(line(row));
-process.exitCode = rows.every((r) => r.value <= r.budget) ? 0 : 1;
+process.exitCode = rows.every((r) => r.budget === undefined || r.value <= r.budget) ? 0 : 1;

@@ -38,6 +38,10 @@ export interface CliOptions {
   readonly referenceDir: string | undefined;
   /** access-not-granted: actions no policy may allow (`--access-not-granted`, comma-separated, repeatable). */
   readonly accessNotGranted: readonly string[];
+  /** Remember findings per file between runs (`--cache`). */
+  readonly cache: boolean;
+  /** Where (`--cache-location`, default .iamlintcache in the working directory). */
+  readonly cacheLocation: string | undefined;
 }
 
 export class UsageError extends Error {
@@ -79,6 +83,10 @@ Options:
                                   revision (e.g. origin/main) did not allow
       --reference <dir>           no-new-access: the same, against the files at the same relative
                                   paths in <dir>
+      --cache                     Remember each file's findings (in .iamlintcache) and lint only
+                                  files that changed since; any change of config, rules, plugins,
+                                  iamlint or the date starts over
+      --cache-location <path>     Where --cache keeps them (implies --cache)
       --access-not-granted <actions>
                                   access-not-granted: report every grant of these actions (IAM
                                   patterns, comma-separated, e.g. iam:*,s3:DeleteBucket), added to
@@ -115,6 +123,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'reference-ref': { type: 'string' },
         reference: { type: 'string' },
         'access-not-granted': { type: 'string', multiple: true },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
         init: { type: 'boolean' },
@@ -172,5 +182,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     referenceRef: v['reference-ref'],
     referenceDir: v.reference,
     accessNotGranted,
+    cache: (v.cache ?? false) || v['cache-location'] !== undefined,
+    cacheLocation: v['cache-location'],
   };
 }

@@ -19,6 +19,8 @@ import { initConfig } from './init.js';
 import { lintInParallel, threadCount } from './parallel.js';
 import { createProgress } from './progress.js';
 import { createReferenceProvider } from './reference.js';
+import { DEFAULT_CACHE_LOCATION, openFileCache, pluginFingerprints, runKey } from './cache.js';
+import { todayUtc } from '../engine/suppressions.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -97,11 +99,31 @@ export async function main(argv: readonly string[], io: CliIo, rules: readonly A
         }
       : progress.update;
     const reportUnusedSuppressions = !options.stdin && walksTree(options.paths, io.cwd);
-    const lintSources = (list: readonly SourceFile[]) => lint({ sources: list, contextSources, config, rules, cwd: io.cwd, today: io.today, reportUnusedSuppressions, onFileDone, reference });
+    // --cache: not with a no-new-access reference (findings then depend on the reference too).
+    const cache =
+      options.cache && reference === undefined
+        ? openFileCache(
+            resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION),
+            runKey({
+              iamlint: toolVersion(),
+              data: iamDataVersion(),
+              cwd: io.cwd,
+              configFile: config.filePath,
+              config: config.raw,
+              plugins: pluginFingerprints(config.raw.plugins ?? [], config.baseDir),
+              rules: rules.map((r) => r.meta.id),
+              today: io.today ?? todayUtc(),
+              accessNotGranted: options.accessNotGranted,
+              skipNonPolicyFiles,
+            }),
+          )
+        : undefined;
+    const lintSources = (list: readonly SourceFile[]) => lint({ sources: list, contextSources, config, rules, cwd: io.cwd, today: io.today, reportUnusedSuppressions, onFileDone, reference, cache });
     const threads = threadCount(options.threads);
     // Worker threads run the built-in rules only (rules passed in here cannot be sent to them).
     // ... and no reference: reading it (git) stays on this thread.
-    const parallel = threads > 1 && run.workerScript !== undefined && rules === builtinRules && reference === undefined;
+    // ... and no cache: it lives on this thread.
+    const parallel = threads > 1 && run.workerScript !== undefined && rules === builtinRules && reference === undefined && cache === undefined;
     let result = parallel
       ? await lintInParallel({ sources, contextSources, config, rules, cwd: io.cwd, today: io.today, reportUnusedSuppressions, onFileDone }, { threads, workerScript: run.workerScript! })
       : lintSources(sources);
@@ -112,6 +134,7 @@ export async function main(argv: readonly string[], io: CliIo, rules: readonly A
       if (options.fixDryRun) return exitCode(options.quiet ? onlyErrors(result) : result, options.maxWarnings);
     }
     progress.end();
+    cache?.save();
     result = withBaseline(result, options, io.cwd, (t) => io.writeError(t));
     if (options.quiet) result = onlyErrors(result);
     const color = options.output ? false : (options.color ?? (io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb')) || io.env.FORCE_COLOR === '1';

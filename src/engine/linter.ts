@@ -102,6 +102,28 @@ export interface LintRequest {
   readonly deferConfigSuppressions?: boolean;
   /** Each file's reference version, for `context.referenceOf` (no-new-access); none: no reference. */
   readonly reference?: ReferenceProvider;
+  /**
+   * Results remembered from earlier runs (`--cache`, src/cli/cache.ts): a file whose text the
+   * cache knows is not parsed or linted. Only files outside configured policy sets use it (their
+   * findings depend on no other file); the caller keys the cache by everything else that decides
+   * findings (config, rules, versions, date).
+   */
+  readonly cache?: LintCache;
+}
+
+/** What a run needs to remember of one file to skip it next time. */
+export interface CachedFile {
+  /** False for a walked file that holds no policy. */
+  readonly relevant: boolean;
+  readonly findings: readonly Finding[];
+  readonly documentCount: number;
+  /** Config `ignore` entries (by index) that suppressed findings in the file. */
+  readonly usedIgnoreEntries: readonly number[];
+}
+
+export interface LintCache {
+  get(source: SourceFile): CachedFile | undefined;
+  set(source: SourceFile, result: CachedFile): void;
 }
 
 interface LoadedFile {
@@ -195,7 +217,9 @@ export function lint(request: LintRequest): LintResult {
     findings.delete(file.source.filePath);
     const kept = suppressions.file(file.source.filePath, file.documents, own, (f) => documentOf.get(f));
     for (const f of own) documentOf.delete(f);
-    results.push({ filePath: file.source.filePath, findings: dedupe(sortFindings(kept)), documentCount: file.documents.length });
+    const result = { filePath: file.source.filePath, findings: dedupe(sortFindings(kept)), documentCount: file.documents.length };
+    results.push(result);
+    return result;
   };
 
   const runPolicySet = (set: PolicySet) => {
@@ -231,6 +255,16 @@ export function lint(request: LintRequest): LintResult {
   for (const source of reported) {
     const path = abs(source.filePath);
     const member = members.get(path);
+    const cache = member || memberPaths.has(path) || source.readError !== undefined ? undefined : request.cache;
+    const cached = cache?.get(source);
+    if (cached) {
+      if (cached.relevant) {
+        results.push({ filePath: source.filePath, findings: cached.findings, documentCount: cached.documentCount });
+        suppressions.absorbFile(source.filePath, cached.usedIgnoreEntries);
+      }
+      request.onFileDone?.(++filesDone, reported.length);
+      continue;
+    }
     const file = member ?? load(source, true);
     if (file.relevant) {
       findings.set(file.source.filePath, findings.get(file.source.filePath) ?? []);
@@ -269,10 +303,11 @@ export function lint(request: LintRequest): LintResult {
       inferred.forEach(runPolicySet);
       if (member) pending.push(member);
       else {
-        finalize(file);
+        const result = finalize(file);
         for (const doc of file.documents) setsByDocument.delete(doc.id);
+        cache?.set(source, { relevant: true, findings: result.findings, documentCount: result.documentCount, usedIgnoreEntries: suppressions.fileUsage(source.filePath) });
       }
-    }
+    } else cache?.set(source, { relevant: false, findings: [], documentCount: 0, usedIgnoreEntries: [] });
     request.onFileDone?.(++filesDone, reported.length);
   }
 

@@ -71,6 +71,10 @@ export interface Suppressions {
   usage(): SuppressionUsage;
   /** Adds the usage of another run over other files (a worker thread's) before `finish`. */
   absorb(usage: SuppressionUsage): void;
+  /** The config `ignore` entries (by index) that suppressed a finding of this file in `file()`. */
+  fileUsage(filePath: string): readonly number[];
+  /** A file whose result comes from elsewhere (the result cache): counts as linted, with the entries it used. */
+  absorbFile(filePath: string, usedEntries: readonly number[]): void;
 }
 
 /** Which config `ignore` entries (by index) suppressed a finding, and the reported files they saw. */
@@ -113,9 +117,11 @@ export function createSuppressions(options: SuppressionOptions): Suppressions {
   const severityFor = (filePath: string): Severity | undefined => config.rulesFor(filePath).get(STALE_SUPPRESSION)?.severity;
   const configEntries = (config.raw.ignore ?? []).map((raw, i) => compileConfigEntry(raw, i, today, relToConfig, config));
   const linted: string[] = [];
+  const usedByFile = new Map<string, readonly number[]>();
 
   const file = (filePath: string, documents: readonly PolicyDocument[], findings: readonly Finding[], documentOf: (f: Finding) => PolicyDocument | undefined): Finding[] => {
     linted.push(filePath);
+    const usedHere = new Set<number>();
     const inline = new Map<string, { entry: Entry; raw: InlineSuppression; problem?: string; rule?: string }>();
     const inlineKey = (s: InlineSuppression) => JSON.stringify(s.at.path);
     const enabled = config.rulesFor(abs(filePath));
@@ -139,9 +145,15 @@ export function createSuppressions(options: SuppressionOptions): Suppressions {
         const e = inline.get(inlineKey(s))?.entry;
         if (e?.test(f, doc)) suppressed = e.used = true;
       }
-      for (const e of configEntries) if (!e.expired && e.test(f, doc)) suppressed = e.used = true;
+      configEntries.forEach((e, i) => {
+        if (!e.expired && e.test(f, doc)) {
+          suppressed = e.used = true;
+          usedHere.add(i);
+        }
+      });
       return !suppressed;
     });
+    usedByFile.set(filePath, [...usedHere].sort((a, b) => a - b));
 
     // Metadata entries: reported in the template, at the entry.
     const severity = stale ? severityFor(abs(filePath)) : undefined;
@@ -190,7 +202,13 @@ export function createSuppressions(options: SuppressionOptions): Suppressions {
     linted.push(...other.linted);
   };
 
-  return { file, finish, usage, absorb };
+  const fileUsage = (filePath: string) => usedByFile.get(filePath) ?? [];
+  const absorbFile = (filePath: string, usedEntries: readonly number[]) => {
+    linted.push(filePath);
+    for (const i of usedEntries) if (configEntries[i]) configEntries[i].used = true;
+  };
+
+  return { file, finish, usage, absorb, fileUsage, absorbFile };
 }
 
 function compileConfigEntry(raw: SuppressionConfig, index: number, today: string, relToConfig: (f: string) => string, config: ResolvedConfig): Entry {
