@@ -53,14 +53,26 @@ function load(found: ReferenceText | undefined, filePath: string, options: Extra
 
 /**
  * The reference document that is `doc`'s earlier version: the one with the same name (a whole
- * file, a template's resource and policy, a Markdown fence under the same heading…), else the
- * one at the same place in the file, else the only document of a file that holds one.
+ * file, a template's resource and policy, a Markdown fence under the same heading…), else the one
+ * with the same name but for list positions (a role's `Policies[1] "s3-read"` that moved to
+ * `Policies[0]`: its PolicyName says which it is), else the one at the same place in the file, else
+ * the only document of a file that holds one.
  */
 export function counterpartOf(doc: PolicyDocument, candidates: readonly PolicyDocument[]): PolicyDocument | undefined {
   const named = candidates.filter((c) => c.name === doc.name);
   if (named.length === 1) return named[0];
+  const stable = withoutListPositions(doc.name);
+  if (stable !== doc.name) {
+    const moved = candidates.filter((c) => withoutListPositions(c.name) === stable);
+    if (moved.length === 1) return moved[0];
+  }
   const key = JSON.stringify(doc.path);
   const placed = candidates.filter((c) => JSON.stringify(c.path) === key);
   if (placed.length === 1) return placed[0];
   return candidates.length === 1 && doc.path.length === 0 && candidates[0].path.length === 0 ? candidates[0] : undefined;
+}
+
+/** `Role (AWS::IAM::Role) › Policies[1] "s3-read"` → `… › Policies[] "s3-read"`: only positions followed by a name. */
+function withoutListPositions(name: string): string {
+  return name.replace(/\[\d+\] (?=")/g, '[] ');
 }

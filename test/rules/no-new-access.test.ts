@@ -12,6 +12,23 @@ const template = (name: string, actions: string[]) =>
     null,
     2,
   );
+/** A role with inline policies (PolicyName → actions), in this order. */
+const role = (policies: [string, string[]][]) =>
+  JSON.stringify(
+    {
+      Resources: {
+        AppRole: {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+            Policies: policies.map(([name, actions]) => ({ PolicyName: name, PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: B }] } })),
+          },
+        },
+      },
+    },
+    null,
+    2,
+  );
 const trust = (services: string | string[]) => policy({ Effect: 'Allow', Principal: { Service: services }, Action: 'sts:AssumeRole' });
 
 ruleTester.run(rule, {
@@ -28,6 +45,11 @@ ruleTester.run(rule, {
     { name: 'NotAction exclusions extended', code: policy({ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*'], Resource: '*' }), reference: against(policy({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' })) },
     { name: 'trust policy unchanged', kind: 'trust', code: trust(['ecs-tasks.amazonaws.com', 'lambda.amazonaws.com']), reference: against(trust(['lambda.amazonaws.com', 'ecs-tasks.amazonaws.com'])) },
     { name: 'CloudFormation document matched by resource', files: { 'template.json': template('ReaderPolicy', ['s3:GetObject']) }, reference: { 'template.json': template('ReaderPolicy', ['s3:GetObject']) } },
+    {
+      name: "a role's inline policies reordered: matched by PolicyName, not by position",
+      files: { 'template.json': role([['write', ['s3:PutObject']], ['read', ['s3:GetObject']]]) },
+      reference: { 'template.json': role([['read', ['s3:GetObject']], ['write', ['s3:PutObject']]]) },
+    },
   ],
   invalid: [
     {
