@@ -125,6 +125,16 @@ describe('--reference DIR', () => {
     ]);
   });
 
+  it('a FILE: every linted file is compared with it', async () => {
+    const dir = project({ 'new.json': doc({ ...read, Action: ['s3:GetObject', 's3:PutObject'] }), 'old.json': doc(read), 'same.json': doc(logs, read) });
+    const result = await run(['--reference', 'old.json', 'new.json', 'same.json'], dir);
+    expect(result.code).toBe(1);
+    expect(findings(result.stdout)).toEqual([
+      expect.stringMatching(/^9:9 +error +Statement "Read" allows s3:PutObject on arn:aws:s3:::b\/\*, which the reference version \(old\.json\) did not allow\./),
+      expect.stringMatching(/^7:17 +error +Statement "Logs" allows logs:PutLogEvents on .*, which the reference version \(old\.json\) did not allow\./),
+    ]);
+  });
+
   it('a reference that does not parse is a finding, not a crash', async () => {
     const dir = project({ 'policy.json': doc(read), 'base/policy.json': '{"Statement": [' });
     const result = await run(['--reference', 'base', 'policy.json'], dir);

@@ -81,8 +81,9 @@ Options:
                                   does (for pre-commit and lint-staged, which pass every file)
       --reference-ref <rev>       no-new-access: report access the files' versions at this git
                                   revision (e.g. origin/main) did not allow
-      --reference <dir>           no-new-access: the same, against the files at the same relative
-                                  paths in <dir>
+      --reference <dir|file>      no-new-access: the same, against the files at the same relative
+                                  paths in <dir>, or against <file> (iamlint new.json
+                                  --reference old.json)
       --cache                     Remember each file's findings (in .iamlintcache) and lint only
                                   files that changed since; any change of config, rules, plugins,
                                   iamlint or the date starts over

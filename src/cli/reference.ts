@@ -1,8 +1,9 @@
 /**
  * Where the reference versions of linted files come from (no-new-access): a git revision
- * (`--reference-ref REF` or the rule's `referenceRef` option; `git show REF:<path>`), or a
+ * (`--reference-ref REF` or the rule's `referenceRef` option; `git show REF:<path>`), a
  * directory holding the files at the same relative paths (`--reference DIR`, relative to the
- * working directory, or `referenceDir`, relative to the config file). Flags override options.
+ * working directory, or `referenceDir`, relative to the config file), or one file every linted
+ * file is compared with (`--reference FILE`). Flags override options.
  * A reference that cannot be used at all (no git checkout, unknown revision, missing directory)
  * is a setup error (exit 2), checked before anything is linted.
  */
@@ -47,7 +48,10 @@ export function createReferenceProvider(config: ResolvedConfig, cwd: string, fla
     return Object.assign((filePath: string) => git.read(absolute(filePath)), { prefetch: (filePaths: readonly string[]) => git.prefetch(filePaths.map(absolute)) });
   }
   if (flags.dir !== undefined) {
-    const dir = directoryReference(resolve(cwd, flags.dir), cwd, cwd, `--reference ${flags.dir}`);
+    const target = resolve(cwd, flags.dir);
+    // A file: the one reference every linted file is compared with (`iamlint new.json --reference old.json`).
+    if (existsSync(target) && statSync(target).isFile()) return fileReference(target, cwd);
+    const dir = directoryReference(target, cwd, cwd, `--reference ${flags.dir}`);
     return (filePath) => dir(absolute(filePath));
   }
   const configured = configuredOptions(config);
@@ -90,6 +94,22 @@ function configuredOptions(config: ResolvedConfig): ReferenceOptions[] {
 // ---------------------------------------------------------------------------------------------
 // Directory
 // ---------------------------------------------------------------------------------------------
+
+/** One file as the reference of every linted file. */
+function fileReference(file: string, cwd: string): ReferenceProvider {
+  const label = toDisplayPath(cwd, file);
+  let found: ReferenceText | undefined;
+  return () => {
+    if (!found) {
+      try {
+        found = { label, text: readFileSync(file, 'utf8') };
+      } catch (e) {
+        found = { label, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+      }
+    }
+    return found;
+  };
+}
 
 /** Files at the same path relative to `root` under `dir`. */
 function directoryReference(dir: string, root: string, cwd: string, what: string): (abs: string) => ReferenceText | undefined {
