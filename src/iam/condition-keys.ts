@@ -187,6 +187,10 @@ function missingTagKeyTemplate(key: string): string | undefined {
 function closestKey(key: string, candidates: readonly ConditionKeyInfo[]): string | undefined {
   const lower = key.toLowerCase();
   const slash = lower.indexOf('/');
+  const nameLength = key.length - key.indexOf(':') - 1;
+  // Distances above what counts as a typo are not worth computing exactly (a 20,000-character key
+  // against every known key would take seconds): editDistance stops at the limit.
+  const allowed = Math.max(1, Math.floor(nameLength / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
@@ -196,10 +200,10 @@ function closestKey(key: string, candidates: readonly ConditionKeyInfo[]): strin
     let suggestion: string;
     if (placeholder > 0 && template[placeholder - 1] === '/' && slash > 0) {
       const head = template.slice(0, placeholder);
-      distance = editDistance(lower.slice(0, slash + 1), head.toLowerCase());
+      distance = editDistance(lower.slice(0, slash + 1), head.toLowerCase(), Math.min(allowed, bestDistance));
       suggestion = head + key.slice(slash + 1);
     } else {
-      distance = editDistance(lower, template.toLowerCase());
+      distance = editDistance(lower, template.toLowerCase(), Math.min(allowed, bestDistance));
       suggestion = template;
     }
     if (distance < bestDistance) {
@@ -207,22 +211,22 @@ function closestKey(key: string, candidates: readonly ConditionKeyInfo[]): strin
       bestDistance = distance;
     }
   }
-  const nameLength = key.length - key.indexOf(':') - 1;
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(nameLength / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= allowed ? best : undefined;
 }
 
 /** For an unknown prefix: the closest service prefix, with the name when that makes a known key. */
 function suggestPrefix(prefix: string, name: string): string | undefined {
+  const allowed = Math.max(1, Math.floor(prefix.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of ['aws', ...allServicePrefixes()]) {
-    const distance = editDistance(prefix, candidate);
+    const distance = editDistance(prefix, candidate, Math.min(allowed, bestDistance));
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  if (best === undefined || bestDistance > Math.max(1, Math.floor(prefix.length / 3))) return undefined;
+  if (best === undefined || bestDistance > allowed) return undefined;
   const full = lookupConditionKey(`${best}:${name}`);
   return full ? `${best}:${name}` : best;
 }

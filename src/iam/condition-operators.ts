@@ -157,15 +157,16 @@ export function suggestOperator(text: string): string | undefined {
   const exact = LOWER_CANONICAL.get(text.toLowerCase());
   if (exact) return exact;
   const lower = text.toLowerCase();
+  // One edit per four characters is a typo; more rewrites the operator (editDistance stops there).
+  const allowed = Math.max(1, Math.floor(text.length / 4));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of CONDITION_OPERATORS) {
-    const d = editDistance(lower, candidate.toLowerCase());
+    const d = editDistance(lower, candidate.toLowerCase(), Math.min(allowed, bestDistance));
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  // One edit per four characters is a typo; more rewrites the operator.
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(text.length / 4)) ? best : undefined;
+  return best !== undefined && bestDistance <= allowed ? best : undefined;
 }
