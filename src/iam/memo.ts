@@ -15,3 +15,23 @@ export function remembered<K, V>(memo: Map<K, V>, key: K, compute: (key: K) => V
   memo.set(key, value);
   return value;
 }
+
+/** Longest pattern kept among the many: real ARNs and patterns are at most 2,048 characters. */
+export const LONG_PATTERN = 2048;
+
+/**
+ * A memo of what is derived from a pattern: patterns up to LONG_PATTERN characters by the
+ * thousand (`limit`), longer ones only the last few. A huge hostile pattern is then asked about
+ * for every format of every action without being prepared again each time, yet cannot hold
+ * megabytes.
+ */
+export class PatternCache<V> {
+  private readonly short = new Map<string, V>();
+  private readonly long = new Map<string, V>();
+
+  constructor(private readonly limit = MEMO_LIMIT) {}
+
+  get(pattern: string, compute: (pattern: string) => V): V {
+    return pattern.length <= LONG_PATTERN ? remembered(this.short, pattern, compute, this.limit) : remembered(this.long, pattern, compute, 8);
+  }
+}

@@ -8,7 +8,7 @@
  * changed (lists are frozen; the objects in them are not, which would cost more than the lookups).
  */
 import { servicePart, storeIndex } from './data-store.js';
-import { remembered } from './memo.js';
+import { PatternCache, remembered } from './memo.js';
 import { parseAccessLevels, primaryAccessLevel, type AccessLevel } from './access-level.js';
 import { parseArn } from './arn.js';
 import { policyVariableToWildcard } from './policy-variables.js';
@@ -385,6 +385,7 @@ export function arnCanMatchResourceType(policyArn: string, rt: ResourceTypeInfo)
  * narrower (see formatTokens). A pattern naming another service than the format never matches.
  */
 export function arnCanMatchFormat(policyArn: string, format: string): boolean {
+  if (policyArn.length > MAX_ARN_LENGTH && tooLongForAnArn(policyArn)) return false;
   const policy = policyPattern(policyArn);
   if (policy.pattern === '*') return true;
   const formatService = serviceOfFormat(format);
@@ -402,6 +403,22 @@ export function arnCanMatchFormat(policyArn: string, format: string): boolean {
   return tokensIntersect(policy.tokens, formatTokens(format));
 }
 
+/** The longest ARN AWS accepts (the IAM and STS APIs' `arnType`: 20 to 2,048 characters). */
+export const MAX_ARN_LENGTH = 2048;
+
+const tooLong = new PatternCache<boolean>();
+const exceedsArnLength = (pattern: string): boolean => policyVariableToWildcard(pattern).replaceAll('*', '').length > MAX_ARN_LENGTH;
+
+/**
+ * Does every string the pattern matches exceed the longest ARN, so that it names no resource of
+ * any type? Its characters other than `*` (and policy variables, which may be empty) each stand
+ * for one character. Only patterns over 2,048 characters are asked (real ones never are: a
+ * hostile `a*a*…` of 36,000 characters against every ARN format of every action took a minute).
+ */
+function tooLongForAnArn(pattern: string): boolean {
+  return tooLong.get(pattern, exceedsArnLength);
+}
+
 interface PolicyPattern {
   /** The policy ARN with policy variables as wildcards. */
   readonly pattern: string;
@@ -411,22 +428,17 @@ interface PolicyPattern {
 }
 
 const POLICY_PATTERN_CACHE_LIMIT = 4096;
-const policyPatterns = new Map<string, PolicyPattern>();
+const policyPatterns = new PatternCache<PolicyPattern>(POLICY_PATTERN_CACHE_LIMIT);
 const formatServices = new Map<string, string | undefined>();
 
 /** A policy ARN prepared once for matching against every format of every resource type. */
 function policyPattern(policyArn: string): PolicyPattern {
-  let entry = policyPatterns.get(policyArn);
-  if (!entry) {
-    const pattern = policyVariableToWildcard(policyArn);
-    entry = { pattern, service: parseArn(pattern)?.service };
-    // Real ARNs are short; a huge hostile one is not worth keeping (its tokens would hold memory).
-    if (policyArn.length <= 2048) {
-      if (policyPatterns.size >= POLICY_PATTERN_CACHE_LIMIT) policyPatterns.clear();
-      policyPatterns.set(policyArn, entry);
-    }
-  }
-  return entry;
+  return policyPatterns.get(policyArn, preparePolicyPattern);
+}
+
+function preparePolicyPattern(policyArn: string): PolicyPattern {
+  const pattern = policyVariableToWildcard(policyArn);
+  return { pattern, service: parseArn(pattern)?.service };
 }
 
 function serviceOfFormat(format: string): string | undefined {

@@ -5,6 +5,7 @@
  * No regular expression is ever built from a pattern and nothing here recurses, so hostile
  * patterns (`a*a*a*…b` against a long string) cost at most O(n·m) and usually far less.
  */
+import { PatternCache } from './memo.js';
 
 export function hasWildcard(s: string): boolean {
   return s.includes('*') || s.includes('?');
@@ -90,21 +91,12 @@ function globMatch(pattern: string, value: string, symbolic: boolean): boolean {
   return true;
 }
 
-const SEGMENT_CACHE_LIMIT = 8192;
-const segmentCache = new Map<string, readonly string[]>();
+const segmentCache = new PatternCache<readonly string[]>(8192);
+const splitOnStars = (pattern: string): readonly string[] => pattern.split('*');
 
 /** `pattern.split('*')`, cached: the same few thousand patterns are matched again and again. */
 function segmentsOf(pattern: string): readonly string[] {
-  let segments = segmentCache.get(pattern);
-  if (segments === undefined) {
-    segments = pattern.split('*');
-    // Real patterns are short; a huge hostile one is not worth the memory.
-    if (pattern.length <= 2048) {
-      if (segmentCache.size >= SEGMENT_CACHE_LIMIT) segmentCache.clear();
-      segmentCache.set(pattern, segments);
-    }
-  }
-  return segments;
+  return segmentCache.get(pattern, splitOnStars);
 }
 
 /** Leftmost index >= from where `segment` matches and ends at or before `end`, or -1. */
