@@ -45,3 +45,10 @@ describe('public API', () => {
     expect(() => configFromObject({ rules: { 'acme/max-statements': ['error', { max: 0 }] } }, rules)).toThrow('rules.acme/max-statements.1.max: must be >= 1');
   });
 });
+
+describe('formatMessage', () => {
+  it('fills {{name}} from the data object only, leaving unknown placeholders as written', async () => {
+    const { formatMessage } = await import('../src/index.js');
+    expect(formatMessage('{{a}} and {{ b }} of {{constructor}} {{missing}}', { a: 'x', b: 2 })).toBe('x and 2 of {{constructor}} {{missing}}');
+  });
+});

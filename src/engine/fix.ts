@@ -14,6 +14,7 @@ import { extractDocuments, type InputFormat } from '../parsers/index.js';
 import { getMember, toPlainValue, type ArrayNode, type ObjectNode, type SourceNode } from '../parsers/tree.js';
 import type { JsonPath, PolicyDocument } from './model.js';
 import type { Finding, LintResult, SourceFile } from './linter.js';
+import { own } from './own.js';
 
 /** Replace `text.slice(start, end)` with `replacement`. */
 export interface TextEdit {
@@ -36,7 +37,7 @@ const EDITABLE_FORMATS: ReadonlySet<InputFormat> = new Set(['policy', 'cloudform
 const MAX_PASSES = 10;
 
 export function isFixable(f: Finding): boolean {
-  return FIXABLE[f.ruleId]?.includes(f.messageId) ?? false;
+  return own(FIXABLE, f.ruleId)?.includes(f.messageId) ?? false;
 }
 
 /** The edits fixing `findings` (all of one file), in source order, without overlaps. */

@@ -138,5 +138,5 @@ export function defineRule<Options extends object = Record<string, never>, Messa
 
 /** `{{name}}` placeholders in a message, filled from `data`. */
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : whole));
 }

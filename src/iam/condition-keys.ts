@@ -18,6 +18,7 @@ import {
 } from './service-data.js';
 import { wildcardMatch } from './wildcard.js';
 import { remembered } from './memo.js';
+import { own } from '../engine/own.js';
 
 export type ConditionKeyProblem =
   /** No `prefix:name` shape (`bad`, `:x`, `aws:`). */
@@ -150,7 +151,7 @@ function computeCheck(key: string): ConditionKeyCheck {
     info,
     problem,
     suggestion,
-    replacedBy: REPLACED_GLOBAL_KEYS[key.toLowerCase()],
+    replacedBy: own(REPLACED_GLOBAL_KEYS, key.toLowerCase()),
   });
   if (colon <= 0 || name.length === 0) {
     // `SourceAccount` for `aws:SourceAccount`: a global key without its prefix.

@@ -18,6 +18,7 @@ import { isIPv6 } from 'node:net';
 import type { ConditionEntry } from '../engine/model.js';
 import { isIpAddressOrCidr } from './condition-types.js';
 import { hasWildcard, wildcardIntersects, wildcardMatch } from './wildcard.js';
+import { own } from '../engine/own.js';
 
 // ---------------------------------------------------------------------------------------------
 // Which keys hold which kind of value
@@ -305,7 +306,7 @@ const LIKE_FOR: Readonly<Record<string, string>> = {
  * would read wildcards; undefined for operators that already do (StringLike, ArnLike, ArnEquals).
  */
 export function likeOperatorFor(base: string): string | undefined {
-  return LIKE_FOR[base];
+  return own(LIKE_FOR, base);
 }
 
 /** Text outside policy variables: `${*}` is an escaped literal `*`, `${aws:username}` no wildcard. */

@@ -71,6 +71,7 @@
  */
 import type { ConditionEntry, Statement } from '../engine/model.js';
 import { parseArn } from './arn.js';
+import { own } from '../engine/own.js';
 
 // ---------------------------------------------------------------------------------------------
 // Condition keys
@@ -339,7 +340,7 @@ const POSITIVE_OF: Readonly<Record<string, string>> = {
  */
 export function excludesAllButNamed(entry: ConditionEntry): boolean {
   const { base, setOperator } = entry.parsedOperator;
-  const positive = POSITIVE_OF[base];
+  const positive = own(POSITIVE_OF, base);
   const key = classifyConditionKey(entry.key.value);
   return (
     positive !== undefined &&

@@ -9,6 +9,7 @@
  */
 import { servicePart, storeIndex } from './data-store.js';
 import { PatternCache, remembered } from './memo.js';
+import { own } from '../engine/own.js';
 import { parseAccessLevels, primaryAccessLevel, type AccessLevel } from './access-level.js';
 import { parseArn } from './arn.js';
 import { policyVariableToWildcard } from './policy-variables.js';
@@ -351,7 +352,7 @@ function formatTokens(format: string): readonly WildcardToken[] {
       const close = format.indexOf('}', pos + 2);
       if (close > 0) {
         const name = format.slice(pos + 2, close).toLowerCase();
-        const exclude = colons < 5 ? ':' : RESTRICTED_RESOURCE_VARIABLES[name];
+        const exclude = colons < 5 ? ':' : own(RESTRICTED_RESOURCE_VARIABLES, name);
         tokens.push(restrictedToken('one', exclude), restrictedToken('star', exclude));
         pos = close + 1;
         continue;

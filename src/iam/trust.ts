@@ -13,6 +13,7 @@ import type { ConditionEntry, Located, PolicyDocument, Statement } from '../engi
 import { parseArn } from './arn.js';
 import { excludesAllButNamed } from './conditions.js';
 import { coversAction, isAllow, isDeny } from './statement.js';
+import { own } from '../engine/own.js';
 
 /** The STS actions through which a trust policy lets a principal assume the role (or tag its session). */
 export const ROLE_TRUST_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML', 'sts:TagSession'] as const;
@@ -148,7 +149,7 @@ const BARE_PROVIDERS: Readonly<Record<string, readonly [WebIdentityProviderKind,
  * `graph.facebook.com`, `www.amazon.com`). Undefined for SAML providers and anything else.
  */
 export function webIdentityProvider(federated: string): WebIdentityProvider | undefined {
-  const bare = BARE_PROVIDERS[federated.toLowerCase()];
+  const bare = own(BARE_PROVIDERS, federated.toLowerCase());
   if (bare) return { kind: bare[0], keyPrefix: federated, name: bare[1] };
   const arn = parseArn(federated);
   if (!arn || arn.service !== 'iam' || !arn.resource.startsWith('oidc-provider/')) return undefined;

@@ -20,6 +20,7 @@ import type { TextFormatParser, TreeFormatParser } from './index.js';
 import { parseJson } from './json.js';
 import type { JsonPath, ObjectEntry, ObjectNode, SourceNode, StringNode } from './tree.js';
 import { parseYamlTree } from './yaml.js';
+import { own } from '../engine/own.js';
 
 const NOTHING: FormatResult = { policies: [], unparsed: [], looksLikePolicy: false };
 
@@ -142,10 +143,10 @@ class Collector {
     }
     if (r.type === 'AWS::Organizations::Policy') {
       const type = member(props, 'Type');
-      const kind = type?.kind === 'string' ? ORGANIZATIONS_KINDS[type.value] : undefined;
+      const kind = type?.kind === 'string' ? own(ORGANIZATIONS_KINDS, type.value) : undefined;
       if (kind) this.document(r, 'Content', 'Content', kind);
     }
-    const standalone = RESOURCE_POLICIES[r.type];
+    const standalone = own(RESOURCE_POLICIES, r.type);
     if (!standalone) return;
     if (r.type === 'AWS::IAM::ManagedPolicy') {
       for (const owner of this.attachedTo(props)) this.join(r.id, { key: owner, name: owner, role: 'identity' });

@@ -33,6 +33,7 @@ import type { PolicyKind, UnparsedDocument } from '../engine/model.js';
 import { embeddedSyntaxError, parseJsonString } from './embedded-json.js';
 import { type EmbeddedPolicy, type FormatResult, type InferredSetMembership } from './formats.js';
 import { getMember, type ObjectEntry, type ObjectNode, type SourceNode, type StringNode } from './tree.js';
+import { own } from '../engine/own.js';
 
 /** Resource types whose `policy` attribute is a policy document, and its kind. */
 const POLICY_ATTRIBUTE: Readonly<Record<string, PolicyKind | undefined>> = {
@@ -126,8 +127,8 @@ class Plan {
       } else if (r.type === 'aws_iam_policy_attachment') {
         const policy = this.referenced(r, 'policy_arn', managed, (p) => this.matchesArn(p));
         if (policy) for (const role of this.referencedList(r, 'roles', roles, (x) => this.matchesRoleName(x))) push(attachedTo, policy, role);
-      } else if (r.type !== 'aws_iam_policy' && r.type !== 'aws_iam_role' && POLICY_ATTRIBUTE[r.type]) {
-        this.attribute(r, 'policy', POLICY_ATTRIBUTE[r.type]);
+      } else if (r.type !== 'aws_iam_policy' && r.type !== 'aws_iam_role' && own(POLICY_ATTRIBUTE, r.type)) {
+        this.attribute(r, 'policy', own(POLICY_ATTRIBUTE, r.type)!);
       }
     }
     for (const policy of managed) {
