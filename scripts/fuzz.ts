@@ -103,6 +103,8 @@ const IAM_WORDS = [
   's3:prefix', 'kms:GrantOperations', 'token.actions.githubusercontent.com:sub', 'ec2:ResourceTag/${aws:PrincipalTag/x}', 'aws:RequestTag/',
   'true', 'false', '0', '-1', '1e309', '2012-10-17', '10.0.0.0/8', '::1/128', '2020-01-01T00:00:00Z', 'AKIAIOSFODNN7EXAMPLE',
   'ünïcödé', '\u0000', '\u2028', '\ud800', '😀', 'a\nb', '"', '\\',
+  // Names of Object.prototype members: a table lookup must not find them (test/robustness/prototype-keys.test.ts).
+  'constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf',
 ];
 
 /**
@@ -275,7 +277,7 @@ const taggedPolicy: fc.Arbitrary<unknown> = fc.record(
   { requiredKeys: ['Statement'] },
 );
 
-const CFN_TYPES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::S3::BucketPolicy', 'AWS::SQS::QueuePolicy', 'AWS::KMS::Key', 'AWS::Lambda::Function', 'AWS::Serverless::Function', 'Custom::Thing'];
+const CFN_TYPES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::S3::BucketPolicy', 'AWS::SQS::QueuePolicy', 'AWS::KMS::Key', 'AWS::Lambda::Function', 'AWS::Serverless::Function', 'Custom::Thing', 'toString', 'constructor'];
 
 const cfnTemplate: fc.Arbitrary<unknown> = fc
   .tuple(
