@@ -14,16 +14,16 @@
  * atomically (temporary file, then rename); an unreadable or foreign cache file is ignored.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { CachedFile, LintCache, SourceFile } from '../engine/linter.js';
+import { nodeCrypto } from '../engine/node-crypto.js';
 import { resolvePlugin } from '../engine/plugins.js';
 
 export const DEFAULT_CACHE_LOCATION = '.iamlintcache';
 
-/** SHA-1 hex of a text; node:crypto is loaded only by runs with --cache (its load costs every run a few ms). */
+/** SHA-1 hex of a text (node:crypto is loaded only by runs with --cache). */
 function sha1(data: string | Buffer): string {
-  return (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha1').update(data).digest('hex');
+  return nodeCrypto().createHash('sha1').update(data).digest('hex');
 }
 const FORMAT = 1;
 

@@ -6,16 +6,14 @@
  * Results are sorted by location, so the order files were given in does not change the output.
  * Each rule's `help.markdown` is its generated documentation (src/engine/rule-doc.ts).
  */
-import { createRequire } from 'node:module';
 import { isAbsolute, posix, relative } from 'node:path';
 import type { Finding, LintResult, RelatedLocation } from '../engine/linter.js';
 import type { AnyRule, Severity } from '../engine/rule.js';
 import { renderRuleMarkdown } from '../engine/rule-doc.js';
+import { nodeCrypto } from '../engine/node-crypto.js';
 import { iamDataUpdatedAt, iamDataVersion } from '../iam/service-data.js';
 import type { FormatContext, Formatter } from './types.js';
 
-/** node:crypto, loaded only when SARIF is written (its load costs a few ms of every run). */
-const crypto = (): typeof import('node:crypto') => createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/iamlint/iamlint';
@@ -315,7 +313,7 @@ export function findingFingerprints(findings: readonly Finding[], cwd: string): 
     // Array indexes are left out of the path: removing Action[1] must not re-key the finding on Action[2].
     // The message names the entry, and equal hashes are told apart by their order below.
     const path = JSON.stringify(f.path.map((p) => (typeof p === 'number' ? '#' : p)));
-    const hash = crypto().createHash('sha256')
+    const hash = nodeCrypto().createHash('sha256')
       .update([f.ruleId, f.messageId, toRelativeUri(f.filePath, cwd), document, path, maskPositions(f.message)].join('\0'))
       .digest('hex')
       .slice(0, 32);
