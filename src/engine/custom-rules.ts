@@ -11,7 +11,7 @@
 import picomatch from 'picomatch';
 import { relative, resolve } from 'node:path';
 import { POLICY_KINDS, type ConditionEntry, type ElementList, type Located, type PolicyKind } from './model.js';
-import { defineRule, stringListOption, type AnyRule, type JsonSchema, type Severity } from './rule.js';
+import { defineRule, EXTERNAL_RULE_ID, stringListOption, type AnyRule, type JsonSchema, type Severity } from './rule.js';
 import { statementLabel } from '../iam/statement.js';
 import { wildcardCovers, wildcardIntersects } from '../iam/wildcard.js';
 
@@ -32,9 +32,6 @@ export interface CustomRuleConfig {
   readonly allowOnlyIn?: readonly string[];
 }
 
-/** Custom ids: lowercase words, optionally under an organisation prefix (`acme/s3-put-kms`). */
-export const CUSTOM_RULE_ID = '^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)?$';
-
 const patterns = (description: string): JsonSchema => ({ type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, description });
 const conditionMap = (description: string): JsonSchema => ({
   type: 'object',
@@ -54,7 +51,7 @@ export function customRulesSchema(): JsonSchema {
       required: ['id', 'message'],
       anyOf: [{ required: ['requireCondition'] }, { required: ['forbidCondition'] }, { required: ['deny'] }],
       properties: {
-        id: { type: 'string', pattern: CUSTOM_RULE_ID, description: 'Rule id of the findings, e.g. "acme/s3-put-requires-kms".' },
+        id: { type: 'string', pattern: EXTERNAL_RULE_ID, description: 'Rule id of the findings, e.g. "acme/s3-put-requires-kms".' },
         message: { type: 'string', minLength: 1, description: 'What a finding says (the statement and the reason are appended).' },
         severity: { enum: ['error', 'warning', 'info'], description: 'Default severity (default error); `rules` and `overrides` can change it.' },
         description: { type: 'string', minLength: 1, description: 'One line for --list-rules and SARIF (default: the message).' },

@@ -11,14 +11,14 @@
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AnyRule } from './rule.js';
+import { EXTERNAL_RULE_ID, type AnyRule } from './rule.js';
 
 export class PluginError extends Error {
   override readonly name = 'PluginError';
 }
 
-/** Rule ids of plugins: lowercase words, usually under the plugin's prefix (`acme/no-public-kms`). */
-export const PLUGIN_RULE_ID = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)?$/;
+/** Rule ids of plugins (usually under the plugin's prefix, `acme/no-public-kms`). */
+const PLUGIN_RULE_ID = new RegExp(EXTERNAL_RULE_ID);
 
 /**
  * import(), or the launcher's (bin/iamlint.js runs the bundled command through vm.Script, where

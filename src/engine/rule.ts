@@ -19,6 +19,12 @@ export function stringListOption(description: string, nonEmpty = false): JsonSch
   return { type: 'array', items: nonEmpty ? { type: 'string', minLength: 1 } : { type: 'string' }, description };
 }
 
+/**
+ * Ids of rules from config `customRules` and from plugins: lowercase words, optionally under one
+ * prefix (`acme/s3-put-requires-kms`).
+ */
+export const EXTERNAL_RULE_ID = '^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)?$';
+
 export interface RuleDocs {
   /** One line: what the rule reports. */
   readonly description: string;
