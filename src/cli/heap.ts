@@ -18,9 +18,13 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 export const HEAP_GROWING_PERCENT = 50;
 const KNOWN_MAJOR_VERSIONS = [20, 21, 22, 23, 24];
 
+/** Does this Node.js version's V8 have the flags set here? */
+function knownVersion(nodeVersion: string): boolean {
+  return KNOWN_MAJOR_VERSIONS.includes(Number(nodeVersion.split('.')[0]));
+}
+
 export function tuneHeap(nodeVersion: string = process.versions.node, setFlags: (flags: string) => void = setFlagsFromString): boolean {
-  const major = Number(nodeVersion.split('.')[0]);
-  if (!KNOWN_MAJOR_VERSIONS.includes(major)) return false;
+  if (!knownVersion(nodeVersion)) return false;
   setFlags(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   return true;
 }
@@ -38,7 +42,7 @@ export function heapGovernor(
   setFlags: (flags: string) => void = setFlagsFromString,
 ): () => void {
   let files = 0;
-  let capped = !KNOWN_MAJOR_VERSIONS.includes(Number(nodeVersion.split('.')[0]));
+  let capped = !knownVersion(nodeVersion);
   return () => {
     if (capped || ++files % 16 !== 0) return;
     if (newSpaceSize() >= SEMI_SPACE_CAP) {

@@ -97,18 +97,18 @@ function configuredOptions(config: ResolvedConfig): ReferenceOptions[] {
 
 /** One file as the reference of every linted file. */
 function fileReference(file: string, cwd: string): ReferenceProvider {
-  const label = toDisplayPath(cwd, file);
   let found: ReferenceText | undefined;
-  return () => {
-    if (!found) {
-      try {
-        found = { label, text: readFileSync(file, 'utf8') };
-      } catch (e) {
-        found = { label, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
-      }
-    }
-    return found;
-  };
+  return () => (found ??= readReference(file, cwd));
+}
+
+/** A reference file's text, or why it cannot be read. */
+function readReference(file: string, cwd: string): ReferenceText {
+  const label = toDisplayPath(cwd, file);
+  try {
+    return { label, text: readFileSync(file, 'utf8') };
+  } catch (e) {
+    return { label, error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  }
 }
 
 /** Files at the same path relative to `root` under `dir`. */
@@ -120,11 +120,7 @@ function directoryReference(dir: string, root: string, cwd: string, what: string
     if (rel.startsWith('..') || isAbsolute(rel)) return undefined; // outside the tree the reference mirrors
     const file = join(dir, rel);
     if (!existsSync(file)) return { label: dirLabel, missing: true };
-    try {
-      return { label: toDisplayPath(cwd, file), text: readFileSync(file, 'utf8') };
-    } catch (e) {
-      return { label: toDisplayPath(cwd, file), error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
-    }
+    return readReference(file, cwd);
   };
 }
 
