@@ -118,14 +118,15 @@ export async function main(argv: readonly string[], io: CliIo, rules: readonly A
             }),
           )
         : undefined;
-    const lintSources = (list: readonly SourceFile[]) => lint({ sources: list, contextSources, config, rules, cwd: io.cwd, today: io.today, reportUnusedSuppressions, onFileDone, reference, cache });
+    const request = { contextSources, config, rules, cwd: io.cwd, today: io.today, reportUnusedSuppressions, onFileDone };
+    const lintSources = (list: readonly SourceFile[]) => lint({ ...request, sources: list, reference, cache });
     const threads = threadCount(options.threads);
     // Worker threads run the built-in rules only (rules passed in here cannot be sent to them).
     // ... and no reference: reading it (git) stays on this thread.
     // ... and no cache: it lives on this thread.
     const parallel = threads > 1 && run.workerScript !== undefined && rules === builtinRules && reference === undefined && cache === undefined;
     let result = parallel
-      ? await lintInParallel({ sources, contextSources, config, rules, cwd: io.cwd, today: io.today, reportUnusedSuppressions, onFileDone }, { threads, workerScript: run.workerScript! })
+      ? await lintInParallel({ ...request, sources }, { threads, workerScript: run.workerScript! })
       : lintSources(sources);
     if (options.fix || options.fixDryRun) {
       const formatFor = (p: string) => config.formatFor(resolve(io.cwd, p));
