@@ -16,6 +16,11 @@ import { loadPlugins, PluginError } from './plugins.js';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+
+  /** `Invalid config <source>:` and one line per problem, as every config error reads. */
+  static invalid(source: string, problems: readonly string[]): ConfigError {
+    return new ConfigError(`Invalid config ${source}:\n${problems.map((m) => `  - ${m}`).join('\n')}`);
+  }
 }
 
 type RuleEntry = SeverityOrOff | [SeverityOrOff] | [SeverityOrOff, Record<string, unknown>];
@@ -222,7 +227,7 @@ export function validateConfig(raw: unknown, source: string, rules: readonly Any
       !(e.keyword === 'enum' && errors.some((o) => o.instancePath.startsWith(`${e.instancePath}/`) && o.keyword !== 'anyOf')),
   );
   const messages = [...new Set((specific.length ? specific : errors).map(describeAjvError))];
-  throw new ConfigError(`Invalid config ${source}:\n${messages.map((m) => `  - ${m}`).join('\n')}`);
+  throw ConfigError.invalid(source, messages);
 }
 
 function readConfigFile(filePath: string): unknown {
@@ -311,7 +316,7 @@ export async function loadConfigAsync(options: LoadConfigOptions): Promise<Resol
     try {
       rules = [...rules, ...(await loadPlugins(specifiers, dirname(found.path), new Set(rules.map((r) => r.meta.id))))];
     } catch (e) {
-      if (e instanceof PluginError) throw new ConfigError(`Invalid config ${found.source}:\n  - ${e.message}`);
+      if (e instanceof PluginError) throw ConfigError.invalid(found.source, [e.message]);
       throw e;
     }
   }
@@ -325,9 +330,14 @@ function locateConfig(options: LoadConfigOptions): { path: string; source: strin
   return { path, source: relative(options.cwd, path) || path, input: readConfigFile(path) ?? {} };
 }
 
+/** A top-level value of a config not validated yet. */
+function unvalidated(input: unknown, key: 'plugins' | 'customRules'): unknown {
+  return input && typeof input === 'object' ? (input as Record<string, unknown>)[key] : undefined;
+}
+
 /** The `plugins` of an unvalidated config (anything but a list of strings is left to validation). */
 function pluginSpecifiers(input: unknown): string[] {
-  const list = input && typeof input === 'object' ? (input as { plugins?: unknown }).plugins : undefined;
+  const list = unvalidated(input, 'plugins');
   return Array.isArray(list) && list.every((p) => typeof p === 'string' && p.length > 0) ? (list as string[]) : [];
 }
 
@@ -348,14 +358,14 @@ function resolveRaw(input: unknown, source: string, rules: readonly AnyRule[], b
   try {
     custom = buildCustomRules(raw.customRules, new Set(rules.map((r) => r.meta.id)), baseDir);
   } catch (e) {
-    throw new ConfigError(`Invalid config ${source}:\n  - ${(e as Error).message}`);
+    throw ConfigError.invalid(source, [(e as Error).message]);
   }
   return new ResolvedConfig(raw, baseDir, filePath, [...rules, ...custom]);
 }
 
 /** The ids of the `customRules` entries of an unvalidated config (entries without a string id are left to validation). */
 function customRuleIds(input: unknown): string[] {
-  const list = input && typeof input === 'object' ? (input as { customRules?: unknown }).customRules : undefined;
+  const list = unvalidated(input, 'customRules');
   if (!Array.isArray(list)) return [];
   const ids = list.map((e: unknown) => (e && typeof e === 'object' ? (e as { id?: unknown }).id : undefined)).filter((id): id is string => typeof id === 'string' && id.length > 0);
   return [...new Set(ids)];

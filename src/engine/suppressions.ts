@@ -213,7 +213,7 @@ export function createSuppressions(options: SuppressionOptions): Suppressions {
 
 function compileConfigEntry(raw: SuppressionConfig, index: number, today: string, relToConfig: (f: string) => string, config: ResolvedConfig): Entry {
   if (raw.expires !== undefined && !isDate(raw.expires)) {
-    throw new ConfigError(`Invalid config ${config.filePath ?? '(inline)'}:\n  - ignore.${index}.expires: "${raw.expires}" is not a date (YYYY-MM-DD)`);
+    throw ConfigError.invalid(config.filePath ?? '(inline)', [`ignore.${index}.expires: "${raw.expires}" is not a date (YYYY-MM-DD)`]);
   }
   const files = raw.files ? picomatch([...raw.files], { dot: true }) : undefined;
   const test = (f: Finding, doc: PolicyDocument | undefined): boolean => {
