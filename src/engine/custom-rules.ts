@@ -12,6 +12,7 @@ import picomatch from 'picomatch';
 import { relative, resolve } from 'node:path';
 import { POLICY_KINDS, type ConditionEntry, type ElementList, type Located, type PolicyKind } from './model.js';
 import { defineRule, EXTERNAL_RULE_ID, stringListOption, type AnyRule, type JsonSchema, type Severity } from './rule.js';
+import { allowResourcesIntersect } from '../iam/evaluate.js';
 import { statementLabel } from '../iam/statement.js';
 import { wildcardCovers, wildcardIntersects } from '../iam/wildcard.js';
 
@@ -180,9 +181,8 @@ function grantingEntry(el: ElementList | undefined, wanted: readonly string[], i
   return el.values.find((v) => live.some((p) => wildcardIntersects(v.value, p, true) && !ignored.some((i) => wildcardCovers(i, v.value, true))));
 }
 
+/** Can the statement's resources reach one of the patterns? (No Resource, a trust policy: the role itself.) */
 function reachesResources(el: ElementList | undefined, wanted: readonly string[]): boolean {
-  if (!el) return true; // a trust policy: the role itself
-  if (el.negated) return wanted.some((p) => !el.values.some((v) => wildcardCovers(v.value, p)));
-  return el.values.some((v) => wanted.some((p) => wildcardIntersects(v.value, p)));
+  return wanted.some((pattern) => allowResourcesIntersect(el, { kind: 'pattern', pattern }));
 }
 
