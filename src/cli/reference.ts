@@ -78,7 +78,10 @@ export function createReferenceProvider(config: ResolvedConfig, cwd: string, fla
     const byRef = new Map<string, string[]>();
     for (const abs of filePaths.map(absolute)) {
       const ref = optionsOf(abs)?.referenceRef;
-      if (ref !== undefined) byRef.set(ref, [...(byRef.get(ref) ?? []), abs]);
+      if (ref === undefined) continue;
+      const paths = byRef.get(ref);
+      if (paths) paths.push(abs);
+      else byRef.set(ref, [abs]);
     }
     for (const [ref, paths] of byRef) gits.get(ref)?.prefetch(paths);
   };
