@@ -18,6 +18,7 @@ import { dirname } from 'node:path';
 import type { CachedFile, LintCache, SourceFile } from '../engine/linter.js';
 import { nodeCrypto } from '../engine/node-crypto.js';
 import { resolvePlugin } from '../engine/plugins.js';
+import { own } from '../engine/own.js';
 
 export const DEFAULT_CACHE_LOCATION = '.iamlintcache';
 
@@ -68,7 +69,7 @@ export function openFileCache(location: string, key: string): FileCache {
   const hashOf = sha1;
   return {
     get(source: SourceFile): CachedFile | undefined {
-      const entry = Object.hasOwn(files, source.filePath) ? files[source.filePath] : undefined;
+      const entry = own(files, source.filePath);
       if (!entry || entry.walked !== Boolean(source.walked) || entry.hash !== hashOf(source.text)) return undefined;
       hits++;
       return entry;

@@ -9,6 +9,7 @@
  */
 import type { PolicyDocument, Statement } from '../engine/model.js';
 import type { SourceNode } from '../parsers/tree.js';
+import { own } from '../engine/own.js';
 
 export type SizeUnit = 'characters' | 'bytes';
 
@@ -40,7 +41,7 @@ export const RESOURCE_POLICY_QUOTAS: Readonly<Record<string, SizeQuota>> = Objec
 /** The quota of a resource policy whose actions all belong to `service`, if the service has one here. */
 export function resourcePolicyQuota(service: string): SizeQuota | undefined {
   const key = service.toLowerCase();
-  return Object.hasOwn(RESOURCE_POLICY_QUOTAS, key) ? RESOURCE_POLICY_QUOTAS[key] : undefined;
+  return own(RESOURCE_POLICY_QUOTAS, key);
 }
 
 /**

@@ -10,6 +10,7 @@ import { variablesToWildcards } from './placeholders.js';
 import { policyVariableToWildcard } from './policy-variables.js';
 import { arnCanMatchFormat, getResourceType, serviceResourceTypes, type ActionInfo, type ResourceTypeInfo } from './service-data.js';
 import { hasWildcard, wildcardMatch } from './wildcard.js';
+import { own } from '../engine/own.js';
 
 /** The action's resource types with their ARN formats, required ones first. */
 export function actionResourceTypes(action: ActionInfo): ResourceTypeInfo[] {
@@ -259,7 +260,7 @@ const SERVICE_LEVEL_ARNS: Readonly<Record<string, (partition: string) => string>
 export function starOnlyActionCanMatchResource(action: ActionInfo, resource: string): boolean {
   if (resourceCanMatchStar(resource)) return true;
   const service = action.service.toLowerCase();
-  const serviceArn = Object.hasOwn(SERVICE_LEVEL_ARNS, service) ? SERVICE_LEVEL_ARNS[service] : undefined;
+  const serviceArn = own(SERVICE_LEVEL_ARNS, service);
   if (!serviceArn) return false;
   const facts = factsOf(resource);
   facts.serviceLevel ??= new Map();

@@ -101,7 +101,7 @@ export function serviceExists(prefix: string): boolean {
 export function serviceName(prefix: string): string | undefined {
   const names = storeIndex('serviceNames');
   const key = prefix.toLowerCase();
-  return Object.hasOwn(names, key) ? names[key] : undefined;
+  return own(names, key);
 }
 
 // ---------------------------------------------------------------------------------------------
